@@ -1,0 +1,59 @@
+//! What the app shows: the valid records of a loaded document, and how to find them.
+
+use super::loader::Problem;
+use super::model::*;
+
+/// A loaded document: every valid record, and a report of what was left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Guide {
+    pub generated_at: Option<String>,
+    pub portal: PortalTexts,
+    pub categories: Vec<Category>,
+    pub institutions: Vec<Institution>,
+    pub questions: Vec<Question>,
+    pub problems: Vec<Problem>,
+}
+
+impl Guide {
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn institution(&self, id: &str) -> Option<&Institution> {
+        self.institutions.iter().find(|i| i.id == id)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// The questions of a category, in display order.
+    pub fn questions_in<'a>(&'a self, category: &'a str) -> impl Iterator<Item = &'a Question> + 'a {
+        self.questions.iter().filter(move |q| q.category == category)
+    }
+
+    /// Each category with the number of its questions, in display order.
+    pub fn categories_with_counts(&self) -> Vec<(&Category, usize)> {
+        self.categories
+            .iter()
+            .map(|c| (c, self.questions_in(&c.id).count()))
+            .collect()
+    }
+
+    /// How many records were left out whole.
+    pub fn left_out_count(&self) -> usize {
+        self.problems.iter().filter(|p| p.left_out).count()
+    }
+
+    /// The document back in the contract's shape: what a cache would store.
+    pub fn to_document(&self) -> FaqDocument {
+        FaqDocument {
+            schema_version: SUPPORTED_SCHEMA_VERSION,
+            generated_at: self.generated_at.clone(),
+            portal: self.portal.clone(),
+            categories: self.categories.clone(),
+            institutions: self.institutions.clone(),
+            questions: self.questions.clone(),
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! The FAQ data contract (`shared/spec/faq-data.md`, version 1): its model, and the lenient loader
+//! that turns a published document into what the app shows. No browser code lives here.
+
+pub mod error;
+pub mod guide;
+pub mod loader;
+pub mod model;
+
+pub use error::{DocumentError, LoadError};
+pub use guide::Guide;
+pub use loader::{load_document, Problem};
+pub use model::*;

@@ -1,0 +1,14 @@
+//! Rich text from the CMS: an untrusted HTML fragment, rendered only through the contract's
+//! allow-list, never through `innerHTML`.
+//!
+//! The fragment is parsed inertly by the browser ([`parse`], the only part that touches the DOM),
+//! turned into a [`RawNode`] tree, and [`sanitize`]d into [`RichNode`]s that the `RichText`
+//! component renders as ordinary Leptos elements.
+
+pub mod policy;
+pub mod tree;
+
+#[cfg(target_arch = "wasm32")]
+pub mod parse;
+
+pub use tree::{sanitize, RawNode, RichNode, Tag};
