@@ -2,4 +2,5 @@
 
 pub mod date;
 pub mod fold;
+pub mod plural;
 pub mod slug;

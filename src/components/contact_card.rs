@@ -1,0 +1,49 @@
+use leptos::prelude::*;
+
+use crate::data::Institution;
+
+/// The institution that answers for the question: name, address, opening hours and contacts.
+#[component]
+pub fn ContactCard(institution: Institution) -> impl IntoView {
+    let Institution { name, address, hours, phone, email, url, .. } = institution;
+    let hours = (!hours.is_empty()).then(|| {
+        let lines = hours.into_iter().map(|h| view! { <li>{h}</li> }).collect_view();
+        view! {
+            <dt class="pm-contact-card__term">"Godziny otwarcia"</dt>
+            <dd class="pm-contact-card__value"><ul class="pm-contact-card__hours">{lines}</ul></dd>
+        }
+    });
+    view! {
+        <section class="pm-contact-card" aria-labelledby="pm-contact-heading">
+            <h2 class="pm-contact-card__heading" id="pm-contact-heading">"Kontakt"</h2>
+            <p class="pm-contact-card__name">{name}</p>
+            <dl class="pm-contact-card__details">
+                {address.map(|a| view! {
+                    <dt class="pm-contact-card__term">"Adres"</dt>
+                    <dd class="pm-contact-card__value">{a}</dd>
+                })}
+                {hours}
+                {phone.map(|p| {
+                    let tel: String = p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+                    view! {
+                        <dt class="pm-contact-card__term">"Telefon"</dt>
+                        <dd class="pm-contact-card__value"><a href=format!("tel:{tel}")>{p}</a></dd>
+                    }
+                })}
+                {email.map(|e| view! {
+                    <dt class="pm-contact-card__term">"E-mail"</dt>
+                    <dd class="pm-contact-card__value"><a href=format!("mailto:{e}")>{e.clone()}</a></dd>
+                })}
+                {url.map(|u| view! {
+                    <dt class="pm-contact-card__term">"Strona internetowa"</dt>
+                    <dd class="pm-contact-card__value">
+                        <a href=u.clone() target="_blank" rel="noopener noreferrer">
+                            {u.clone()}
+                            <span class="pm-visually-hidden">" (otworzy się w nowej karcie)"</span>
+                        </a>
+                    </dd>
+                })}
+            </dl>
+        </section>
+    }
+}

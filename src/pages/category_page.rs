@@ -1,0 +1,38 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::{base_crumbs, NotFound};
+use crate::app::use_app;
+use crate::browser;
+use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::guide_loader::GuideLoader;
+use crate::components::question_list::QuestionList;
+
+/// A category: its name, description and questions.
+#[component]
+pub fn CategoryPage() -> impl IntoView {
+    let params = use_params_map();
+    let paths = use_app().config.with_value(|c| c.paths.clone());
+    view! {
+        <GuideLoader page=move |guide| {
+            let id = params.read().get("id").unwrap_or_default();
+            let Some(category) = guide.category(&id).cloned() else {
+                return view! { <NotFound/> }.into_any();
+            };
+            browser::set_page_title(Some(&category.name));
+            let questions = guide
+                .questions_in(&category.id)
+                .map(|q| (q.id.clone(), q.title.clone()))
+                .collect::<Vec<_>>();
+            view! {
+                <div class="pm-category-page">
+                    <Breadcrumbs crumbs=base_crumbs(&guide, &paths) current=category.name.clone()/>
+                    <h1 class="pm-page-title" tabindex="-1">{category.name}</h1>
+                    {category.description.map(|d| view! { <p class="pm-lead">{d}</p> })}
+                    <QuestionList questions/>
+                </div>
+            }
+            .into_any()
+        }/>
+    }
+}

@@ -1,0 +1,26 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::app::use_app;
+use crate::browser;
+use crate::components::guide_loader::GuideLoader;
+
+/// Any address the guide does not know.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    view! { <GuideLoader page=|_| view! { <NotFound/> }/> }
+}
+
+/// "Nie znaleziono strony", also for a category or question id that does not exist (any more).
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let home = use_app().config.with_value(|c| c.paths.home());
+    browser::set_page_title(Some("Nie znaleziono strony"));
+    view! {
+        <div class="pm-not-found-page">
+            <h1 class="pm-page-title" tabindex="-1">"Nie znaleziono strony"</h1>
+            <p>"Pod tym adresem nie ma pytania ani kategorii. Mogły zostać przeniesione lub usunięte."</p>
+            <p><A href=home>"Przejdź do strony głównej Poradnika Mieszkańca"</A></p>
+        </div>
+    }
+}
