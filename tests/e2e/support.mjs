@@ -1,0 +1,96 @@
+// Shared by the end-to-end tests: a static server for dist/ that behaves like a CDN with a
+// 404.html fallback, the system Chromium (never a downloaded browser), and axe-core.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { join, extname, normalize } from "node:path";
+import { chromium } from "playwright-core";
+
+const dist = new URL("../../dist/", import.meta.url).pathname;
+const axeSource = readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+
+export const sample = JSON.parse(readFileSync(new URL("../../public/data/faq.json", import.meta.url), "utf8"));
+export const example = JSON.parse(readFileSync(new URL("../../schema/faq.example.json", import.meta.url), "utf8"));
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+};
+
+/** Serves dist/ on a free loopback port; unknown paths get 404.html with status 404, as static hosts do. */
+export async function serveDist() {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    let file = join(dist, path.endsWith("/") ? path + "index.html" : path);
+    let status = 200;
+    if (!file.startsWith(dist) || !(await stat(file).catch(() => null))?.isFile()) {
+      file = join(dist, "404.html");
+      status = 404;
+    }
+    const body = await readFile(file);
+    res.writeHead(status, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+    res.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/**
+ * A page whose console errors and page errors are collected, and whose FAQ data request can be
+ * answered with any document (`data`: an object, a string, or { status, body }).
+ */
+export async function openPage(browser, { data } = {}) {
+  const page = await browser.newPage();
+  page.problems = [];
+  page.on("pageerror", (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on("dialog", (d) => {
+    page.problems.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
+  if (data !== undefined) await answerData(page, data);
+  return page;
+}
+
+export async function answerData(page, data) {
+  await page.unroute("**/data/faq.json");
+  await page.route("**/data/faq.json", (route) => {
+    if (typeof data === "object" && data !== null && "status" in data) {
+      return route.fulfill({ status: data.status, contentType: "application/json", body: data.body ?? "" });
+    }
+    const body = typeof data === "string" ? data : JSON.stringify(data);
+    return route.fulfill({ status: 200, contentType: "application/json", body });
+  });
+}
+
+/** Runs axe-core with the WCAG 2.1 A and AA rules; returns the violations, summarised. */
+export async function axeViolations(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+/** Waits until the app has shown its data (or an error): no loading state on the page. */
+export async function waitForApp(page) {
+  await page.locator("#poradnik-mieszkanca h1").first().waitFor();
+}
