@@ -38,7 +38,10 @@ impl AppContext {
             let state = match fetch_guide(&url).await {
                 Ok(guide) => GuideState::Ready(Arc::new(guide)),
                 Err(e) => {
-                    browser::error(&format!("Poradnik Mieszkańca: could not load {url}: {}", e.detail()));
+                    browser::error(&format!(
+                        "Poradnik Mieszkańca: could not load {url}: {}",
+                        e.detail()
+                    ));
                     GuideState::Failed(e)
                 }
             };
@@ -59,7 +62,10 @@ async fn fetch_guide(url: &str) -> Result<Guide, LoadError> {
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
-    let text = response.text().await.map_err(|e| LoadError::Network(e.to_string()))?;
+    let text = response
+        .text()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
     let guide = load_document(&text)?;
     for problem in &guide.problems {
         browser::warn(&format!("Poradnik Mieszkańca, dane: {problem}"));
@@ -70,7 +76,9 @@ async fn fetch_guide(url: &str) -> Result<Guide, LoadError> {
 /// Mounts the app into `#poradnik-mieszkanca`, configured by that element's `data-*` attributes.
 pub fn start() {
     let Some(el) = browser::document().get_element_by_id(MOUNT_ID) else {
-        browser::error(&format!("Poradnik Mieszkańca: no element with id=\"{MOUNT_ID}\" to mount into"));
+        browser::error(&format!(
+            "Poradnik Mieszkańca: no element with id=\"{MOUNT_ID}\" to mount into"
+        ));
         return;
     };
     let config = Config::from_attributes(|name| el.get_attribute(name));

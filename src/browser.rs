@@ -6,7 +6,9 @@ use wasm_bindgen::JsValue;
 pub const APP_TITLE: &str = "Poradnik Mieszkańca";
 
 pub fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a browser window with a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a browser window with a document")
 }
 
 /// Sets `document.title` to "{page} – Poradnik Mieszkańca", or the app's name alone.

@@ -26,7 +26,9 @@ impl Config {
             None => "/".to_owned(),
             Some(s) if s.is_empty() => "/".to_owned(),
             Some(s) => normalize_base_path(&s).unwrap_or_else(|| {
-                warnings.push(format!("data-base-path {s:?} is not an absolute path such as /poradnik/; using /"));
+                warnings.push(format!(
+                    "data-base-path {s:?} is not an absolute path such as /poradnik/; using /"
+                ));
                 "/".to_owned()
             }),
         };
@@ -35,7 +37,11 @@ impl Config {
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| paths.default_data_url());
-        Config { paths, faq_url, warnings }
+        Config {
+            paths,
+            faq_url,
+            warnings,
+        }
     }
 }
 
@@ -48,7 +54,11 @@ fn normalize_base_path(s: &str) -> Option<String> {
     if s.split('/').any(|seg| seg == "." || seg == "..") {
         return None;
     }
-    Some(if s.ends_with('/') { s.to_owned() } else { format!("{s}/") })
+    Some(if s.ends_with('/') {
+        s.to_owned()
+    } else {
+        format!("{s}/")
+    })
 }
 
 #[cfg(test)]
@@ -56,8 +66,16 @@ mod tests {
     use super::*;
 
     fn config(pairs: &[(&str, &str)]) -> Config {
-        let owned: Vec<(String, String)> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        Config::from_attributes(|name| owned.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+        let owned: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_attributes(|name| {
+            owned
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        })
     }
 
     #[test]
@@ -77,7 +95,10 @@ mod tests {
 
     #[test]
     fn an_explicit_data_url_wins() {
-        let c = config(&[("data-base-path", "/poradnik/"), ("data-faq-url", " https://cdn.example/faq.json ")]);
+        let c = config(&[
+            ("data-base-path", "/poradnik/"),
+            ("data-faq-url", " https://cdn.example/faq.json "),
+        ]);
         assert_eq!(c.faq_url, "https://cdn.example/faq.json");
     }
 

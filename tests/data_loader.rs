@@ -39,20 +39,31 @@ fn ids(g: &Guide) -> Vec<&str> {
 fn the_spec_example_loads_without_a_single_problem() {
     let g = load_document(EXAMPLE).unwrap();
     assert!(g.problems.is_empty(), "{:#?}", g.problems);
-    let q = g.question("co-to-jest-internetowe-konto-pacjenta-ikp").unwrap();
+    let q = g
+        .question("co-to-jest-internetowe-konto-pacjenta-ikp")
+        .unwrap();
     assert_eq!(q.faq.len(), 6);
     assert_eq!(q.updated_date().unwrap().polish(), "12 czerwca 2025");
-    assert_eq!(g.institution("dolmed").unwrap().hours, vec!["pon-pt: 06:30 - 19:00"]);
+    assert_eq!(
+        g.institution("dolmed").unwrap().hours,
+        vec!["pon-pt: 06:30 - 19:00"]
+    );
 }
 
 #[test]
 fn the_vendored_example_is_the_spec_example() {
     // The repository keeps a copy so that it builds alone; it must not drift from the contract.
-    let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/spec/faq.example.json");
+    let spec =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/spec/faq.example.json");
     if let Ok(text) = std::fs::read_to_string(&spec) {
         let a: Value = serde_json::from_str(&text).unwrap();
         let b: Value = serde_json::from_str(EXAMPLE).unwrap();
-        assert_eq!(a, b, "schema/faq.example.json differs from {}", spec.display());
+        assert_eq!(
+            a,
+            b,
+            "schema/faq.example.json differs from {}",
+            spec.display()
+        );
     }
 }
 
@@ -66,9 +77,20 @@ fn the_sample_portal_loads_without_a_single_problem_and_is_big_enough() {
         assert!(n >= 4, "category {} has only {n} questions", c.id);
     }
     let with_faq = g.questions.iter().filter(|q| q.faq.len() >= 2).count();
-    assert!(with_faq * 10 >= g.questions.len() * 6, "{with_faq} of {} have FAQ lists", g.questions.len());
-    let complete = g.institutions.iter().filter(|i| i.address.is_some() && !i.hours.is_empty()).count();
-    assert!(complete >= 6, "{complete} institutions with address and hours");
+    assert!(
+        with_faq * 10 >= g.questions.len() * 6,
+        "{with_faq} of {} have FAQ lists",
+        g.questions.len()
+    );
+    let complete = g
+        .institutions
+        .iter()
+        .filter(|i| i.address.is_some() && !i.hours.is_empty())
+        .count();
+    assert!(
+        complete >= 6,
+        "{complete} institutions with address and hours"
+    );
     // The seed page's question, with every fact of it.
     let example: FaqDocument = serde_json::from_str(EXAMPLE).unwrap();
     let ikp = &example.questions[0];
@@ -106,8 +128,16 @@ impl FaqIds for FaqDocument {
 
 #[test]
 fn refuses_what_is_not_json() {
-    for text in ["", "<html>502 Bad Gateway</html>", "{\"schema_version\": 1,", "nie json"] {
-        assert!(matches!(load_document(text), Err(DocumentError::NotJson(_))), "{text:?}");
+    for text in [
+        "",
+        "<html>502 Bad Gateway</html>",
+        "{\"schema_version\": 1,",
+        "nie json",
+    ] {
+        assert!(
+            matches!(load_document(text), Err(DocumentError::NotJson(_))),
+            "{text:?}"
+        );
     }
 }
 
@@ -122,13 +152,25 @@ fn refuses_json_that_is_not_an_object() {
 fn refuses_other_major_versions_and_a_missing_version() {
     let mut d = doc();
     d["schema_version"] = json!(2);
-    assert_eq!(load_document(&d.to_string()), Err(DocumentError::UnsupportedVersion(2)));
+    assert_eq!(
+        load_document(&d.to_string()),
+        Err(DocumentError::UnsupportedVersion(2))
+    );
     d["schema_version"] = json!(0);
-    assert_eq!(load_document(&d.to_string()), Err(DocumentError::UnsupportedVersion(0)));
+    assert_eq!(
+        load_document(&d.to_string()),
+        Err(DocumentError::UnsupportedVersion(0))
+    );
     d["schema_version"] = json!("1");
-    assert_eq!(load_document(&d.to_string()), Err(DocumentError::MissingVersion));
+    assert_eq!(
+        load_document(&d.to_string()),
+        Err(DocumentError::MissingVersion)
+    );
     d.as_object_mut().unwrap().remove("schema_version");
-    assert_eq!(load_document(&d.to_string()), Err(DocumentError::MissingVersion));
+    assert_eq!(
+        load_document(&d.to_string()),
+        Err(DocumentError::MissingVersion)
+    );
 }
 
 #[test]
@@ -152,7 +194,11 @@ fn a_question_without_a_required_field_is_left_out_alone_and_reported_by_id() {
     let p = &g.problems[0];
     assert!(p.left_out);
     assert_eq!(p.record, "pytanie „segregacja”");
-    assert!(p.reason.contains("brak wymaganego pola „title”"), "{}", p.reason);
+    assert!(
+        p.reason.contains("brak wymaganego pola „title”"),
+        "{}",
+        p.reason
+    );
 }
 
 #[test]
@@ -174,8 +220,14 @@ fn wrong_types_and_bad_slugs_leave_the_record_out() {
     d["questions"][2]["id"] = json!("Gdzie jest PSZOK");
     let g = load(d);
     assert_eq!(ids(&g), ["segregacja"]);
-    assert!(g.problems.iter().any(|p| p.reason.contains("powinno być tekstem, a jest: lista")));
-    assert!(g.problems.iter().any(|p| p.reason.contains("nie jest poprawnym identyfikatorem")));
+    assert!(g
+        .problems
+        .iter()
+        .any(|p| p.reason.contains("powinno być tekstem, a jest: lista")));
+    assert!(g
+        .problems
+        .iter()
+        .any(|p| p.reason.contains("nie jest poprawnym identyfikatorem")));
 }
 
 #[test]
@@ -199,7 +251,9 @@ fn a_missing_category_breaks_only_that_reference() {
     assert_eq!(ids(&g), ["ikp", "segregacja", "pszok"]);
     assert_eq!(g.questions_in("odpady").count(), 1);
     assert!(!g.problems[0].left_out);
-    assert!(g.problems[0].reason.contains("kategoria „usunieta” nie istnieje"));
+    assert!(g.problems[0]
+        .reason
+        .contains("kategoria „usunieta” nie istnieje"));
 }
 
 #[test]
@@ -243,9 +297,28 @@ fn a_bad_faq_item_is_left_out_alone_and_anchors_are_derived_and_unique() {
         { "id": "wlasny", "question": "?", "answer_html": "<p>Tak.</p>" }
     ]);
     let g = load(d);
-    let anchors: Vec<&str> = g.question("ikp").unwrap().faq.iter().map(|f| f.anchor()).collect();
-    assert_eq!(anchors, ["jak-zalozyc-konto", "jak-zalozyc-konto-2", "czy-platne", "wlasny"]);
-    let left_out: Vec<&str> = g.problems.iter().filter(|p| p.left_out).map(|p| p.record.as_str()).collect();
+    let anchors: Vec<&str> = g
+        .question("ikp")
+        .unwrap()
+        .faq
+        .iter()
+        .map(|f| f.anchor())
+        .collect();
+    assert_eq!(
+        anchors,
+        [
+            "jak-zalozyc-konto",
+            "jak-zalozyc-konto-2",
+            "czy-platne",
+            "wlasny"
+        ]
+    );
+    let left_out: Vec<&str> = g
+        .problems
+        .iter()
+        .filter(|p| p.left_out)
+        .map(|p| p.record.as_str())
+        .collect();
     assert_eq!(left_out, ["pytanie „ikp”, pozycja FAQ nr 3"]);
 }
 
@@ -272,7 +345,10 @@ fn every_invalid_fixture_is_reported_and_keeps_its_good_records() {
         seen += 1;
         let g = load_document(&std::fs::read_to_string(&path).unwrap()).unwrap();
         assert!(!g.problems.is_empty(), "{name}: no problem reported");
-        assert!(g.question("dobre-pytanie").is_some(), "{name}: the good record was lost");
+        assert!(
+            g.question("dobre-pytanie").is_some(),
+            "{name}: the good record was lost"
+        );
     }
     assert!(seen >= 3, "expected invalid fixtures, found {seen}");
 }

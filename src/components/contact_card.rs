@@ -5,9 +5,20 @@ use crate::data::Institution;
 /// The institution that answers for the question: name, address, opening hours and contacts.
 #[component]
 pub fn ContactCard(institution: Institution) -> impl IntoView {
-    let Institution { name, address, hours, phone, email, url, .. } = institution;
+    let Institution {
+        name,
+        address,
+        hours,
+        phone,
+        email,
+        url,
+        ..
+    } = institution;
     let hours = (!hours.is_empty()).then(|| {
-        let lines = hours.into_iter().map(|h| view! { <li>{h}</li> }).collect_view();
+        let lines = hours
+            .into_iter()
+            .map(|h| view! { <li>{h}</li> })
+            .collect_view();
         view! {
             <dt class="pm-contact-card__term">"Godziny otwarcia"</dt>
             <dd class="pm-contact-card__value"><ul class="pm-contact-card__hours">{lines}</ul></dd>

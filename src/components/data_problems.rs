@@ -19,8 +19,15 @@ pub fn DataProblems() -> impl IntoView {
         let other = guide.problems.len() - left_out;
         let summary = match (left_out, other) {
             (0, n) => format!("Uwagi dla redakcji: {} do danych", count(n, &REMARKS)),
-            (n, 0) => format!("Uwagi dla redakcji: pominięto {} z błędami", count(n, &ENTRIES)),
-            (n, m) => format!("Uwagi dla redakcji: pominięto {} z błędami, {}", count(n, &ENTRIES), count(m, &REMARKS)),
+            (n, 0) => format!(
+                "Uwagi dla redakcji: pominięto {} z błędami",
+                count(n, &ENTRIES)
+            ),
+            (n, m) => format!(
+                "Uwagi dla redakcji: pominięto {} z błędami, {}",
+                count(n, &ENTRIES),
+                count(m, &REMARKS)
+            ),
         };
         let items = guide
             .problems

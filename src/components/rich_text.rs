@@ -20,17 +20,27 @@ fn render(nodes: &[RichNode]) -> Vec<AnyView> {
 fn render_node(node: &RichNode) -> AnyView {
     match node {
         RichNode::Text(t) => t.clone().into_any(),
-        RichNode::Link { href: None, children, .. } => render(children).into_any(),
-        RichNode::Link { href: Some(href), external: true, children } => view! {
+        RichNode::Link {
+            href: None,
+            children,
+            ..
+        } => render(children).into_any(),
+        RichNode::Link {
+            href: Some(href),
+            external: true,
+            children,
+        } => view! {
             <a href=href.clone() target="_blank" rel="noopener noreferrer">
                 {render(children)}
                 <span class="pm-visually-hidden">" (otworzy się w nowej karcie)"</span>
             </a>
         }
         .into_any(),
-        RichNode::Link { href: Some(href), external: false, children } => {
-            view! { <a href=href.clone()>{render(children)}</a> }.into_any()
-        }
+        RichNode::Link {
+            href: Some(href),
+            external: false,
+            children,
+        } => view! { <a href=href.clone()>{render(children)}</a> }.into_any(),
         RichNode::Element { tag, children } => {
             let c = render(children);
             match tag {
@@ -46,7 +56,9 @@ fn render_node(node: &RichNode) -> AnyView {
                 Tag::H3 => view! { <h3>{c}</h3> }.into_any(),
                 Tag::H4 => view! { <h4>{c}</h4> }.into_any(),
                 Tag::A => c.into_any(),
-                Tag::Table => view! { <div class="pm-rich-text__table"><table>{c}</table></div> }.into_any(),
+                Tag::Table => {
+                    view! { <div class="pm-rich-text__table"><table>{c}</table></div> }.into_any()
+                }
                 Tag::Thead => view! { <thead>{c}</thead> }.into_any(),
                 Tag::Tbody => view! { <tbody>{c}</tbody> }.into_any(),
                 Tag::Tr => view! { <tr>{c}</tr> }.into_any(),

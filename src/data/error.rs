@@ -58,8 +58,12 @@ impl LoadError {
             LoadError::Network(e) => format!("network error: {e}"),
             LoadError::Http(s) => format!("HTTP status {s}"),
             LoadError::Document(DocumentError::NotJson(e)) => format!("not JSON: {e}"),
-            LoadError::Document(DocumentError::NotObject) => "the document is not a JSON object".into(),
-            LoadError::Document(DocumentError::MissingVersion) => "schema_version is missing or not an integer".into(),
+            LoadError::Document(DocumentError::NotObject) => {
+                "the document is not a JSON object".into()
+            }
+            LoadError::Document(DocumentError::MissingVersion) => {
+                "schema_version is missing or not an integer".into()
+            }
             LoadError::Document(DocumentError::UnsupportedVersion(v)) => {
                 format!("schema_version {v} is not supported (expected {SUPPORTED_SCHEMA_VERSION})")
             }
@@ -85,9 +89,16 @@ mod tests {
         ];
         for e in all {
             let m = e.message();
-            assert!(m.contains("spróbuj ponownie") || m.contains("Spróbuj ponownie") || m.contains("Odśwież"), "{m}");
+            assert!(
+                m.contains("spróbuj ponownie")
+                    || m.contains("Spróbuj ponownie")
+                    || m.contains("Odśwież"),
+                "{m}"
+            );
         }
         assert!(LoadError::Http(503).message().contains("503"));
-        assert!(LoadError::from(DocumentError::UnsupportedVersion(2)).message().contains("nowszej wersji (2)"));
+        assert!(LoadError::from(DocumentError::UnsupportedVersion(2))
+            .message()
+            .contains("nowszej wersji (2)"));
     }
 }

@@ -28,8 +28,13 @@ impl Guide {
     }
 
     /// The questions of a category, in display order.
-    pub fn questions_in<'a>(&'a self, category: &'a str) -> impl Iterator<Item = &'a Question> + 'a {
-        self.questions.iter().filter(move |q| q.category == category)
+    pub fn questions_in<'a>(
+        &'a self,
+        category: &'a str,
+    ) -> impl Iterator<Item = &'a Question> + 'a {
+        self.questions
+            .iter()
+            .filter(move |q| q.category == category)
     }
 
     /// Each category with the number of its questions, in display order.

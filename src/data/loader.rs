@@ -37,7 +37,11 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = if self.left_out { "pominięto wpis" } else { "wpis pokazano bez tej części" };
+        let what = if self.left_out {
+            "pominięto wpis"
+        } else {
+            "wpis pokazano bez tej części"
+        };
         write!(f, "{}: {} ({what})", self.record, self.reason)
     }
 }
@@ -52,10 +56,18 @@ struct Report {
 
 impl Report {
     fn left_out(&mut self, record: &str, reason: String) {
-        self.problems.push(Problem { record: record.to_owned(), reason, left_out: true });
+        self.problems.push(Problem {
+            record: record.to_owned(),
+            reason,
+            left_out: true,
+        });
     }
     fn partial(&mut self, record: &str, reason: String) {
-        self.problems.push(Problem { record: record.to_owned(), reason, left_out: false });
+        self.problems.push(Problem {
+            record: record.to_owned(),
+            reason,
+            left_out: false,
+        });
     }
 }
 
@@ -106,7 +118,10 @@ fn optional_string(o: &Obj, field: &str, record: &str, report: &mut Report) -> O
         Some(other) => {
             report.partial(
                 record,
-                format!("pole „{field}” powinno być tekstem, a jest: {}; pominięto je", type_name(other)),
+                format!(
+                    "pole „{field}” powinno być tekstem, a jest: {}; pominięto je",
+                    type_name(other)
+                ),
             );
             None
         }
@@ -137,7 +152,10 @@ fn optional_string_list(o: &Obj, field: &str, record: &str, report: &mut Report)
             .filter_map(|v| v.as_str().map(str::to_owned))
             .collect(),
         Some(_) => {
-            report.partial(record, format!("pole „{field}” powinno być listą tekstów; pominięto je"));
+            report.partial(
+                record,
+                format!("pole „{field}” powinno być listą tekstów; pominięto je"),
+            );
             Vec::new()
         }
     }
@@ -155,7 +173,10 @@ fn records<'a>(doc: &'a Obj, field: &str, required: bool, report: &mut Report) -
         Some(other) => {
             report.left_out(
                 "dokument",
-                format!("pole „{field}” powinno być listą, a jest: {}", type_name(other)),
+                format!(
+                    "pole „{field}” powinno być listą, a jest: {}",
+                    type_name(other)
+                ),
             );
             &[]
         }
@@ -200,20 +221,30 @@ pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
     let portal = load_portal(doc.get("portal"), &mut report);
 
     let mut categories: Vec<Category> = Vec::new();
-    for (i, v) in records(&doc, "categories", true, &mut report).iter().enumerate() {
+    for (i, v) in records(&doc, "categories", true, &mut report)
+        .iter()
+        .enumerate()
+    {
         let record = label("kategoria", i, v);
         match load_category(v, &record, &mut report) {
-            Ok(c) if categories.iter().any(|x| x.id == c.id) => report.left_out(&record, duplicate(&c.id)),
+            Ok(c) if categories.iter().any(|x| x.id == c.id) => {
+                report.left_out(&record, duplicate(&c.id))
+            }
             Ok(c) => categories.push(c),
             Err(reason) => report.left_out(&record, reason),
         }
     }
 
     let mut institutions: Vec<Institution> = Vec::new();
-    for (i, v) in records(&doc, "institutions", false, &mut report).iter().enumerate() {
+    for (i, v) in records(&doc, "institutions", false, &mut report)
+        .iter()
+        .enumerate()
+    {
         let record = label("instytucja", i, v);
         match load_institution(v, &record, &mut report) {
-            Ok(x) if institutions.iter().any(|y| y.id == x.id) => report.left_out(&record, duplicate(&x.id)),
+            Ok(x) if institutions.iter().any(|y| y.id == x.id) => {
+                report.left_out(&record, duplicate(&x.id))
+            }
             Ok(x) => institutions.push(x),
             Err(reason) => report.left_out(&record, reason),
         }
@@ -222,7 +253,10 @@ pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
     let mut questions: Vec<Question> = Vec::new();
     let mut question_ids = BTreeSet::new();
     let mut labels = Vec::new();
-    for (i, v) in records(&doc, "questions", true, &mut report).iter().enumerate() {
+    for (i, v) in records(&doc, "questions", true, &mut report)
+        .iter()
+        .enumerate()
+    {
         let record = label("pytanie", i, v);
         match load_question(v, &record, &mut report) {
             Ok(q) if question_ids.contains(&q.id) => report.left_out(&record, duplicate(&q.id)),
@@ -242,7 +276,10 @@ pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
         }
         if let Some(inst) = &q.institution {
             if !institutions.iter().any(|x| &x.id == inst) {
-                report.partial(record, format!("instytucja „{inst}” nie istnieje; pominięto dane kontaktowe"));
+                report.partial(
+                    record,
+                    format!("instytucja „{inst}” nie istnieje; pominięto dane kontaktowe"),
+                );
                 q.institution = None;
             }
         }
@@ -250,7 +287,10 @@ pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
         q.related.retain(|r| {
             let ok = *r != own_id && question_ids.contains(r);
             if !ok {
-                report.partial(record, format!("powiązane pytanie „{r}” nie istnieje; pominięto to powiązanie"));
+                report.partial(
+                    record,
+                    format!("powiązane pytanie „{r}” nie istnieje; pominięto to powiązanie"),
+                );
             }
             ok
         });
@@ -281,7 +321,10 @@ fn load_portal(v: Option<&Value>, report: &mut Report) -> PortalTexts {
         disclaimer: None,
     };
     let Some(Value::Object(o)) = v else {
-        report.partial("dokument", "brak wymaganego obiektu „portal” z tytułem portalu; użyto tytułu domyślnego".into());
+        report.partial(
+            "dokument",
+            "brak wymaganego obiektu „portal” z tytułem portalu; użyto tytułu domyślnego".into(),
+        );
         return fallback;
     };
     let title = required_string(o, "title").unwrap_or_else(|reason| {
@@ -291,18 +334,30 @@ fn load_portal(v: Option<&Value>, report: &mut Report) -> PortalTexts {
     let root = match o.get("root") {
         None | Some(Value::Null) => None,
         Some(Value::Object(r)) => match (required_string(r, "label"), required_string(r, "url")) {
-            (Ok(label), Ok(url)) if is_web_url(&url) => Some(RootLink { label, url: url.trim().to_owned() }),
+            (Ok(label), Ok(url)) if is_web_url(&url) => Some(RootLink {
+                label,
+                url: url.trim().to_owned(),
+            }),
             (Ok(_), Ok(url)) => {
                 report.partial(RECORD, format!("pole „root.url” zawiera „{url}”, a powinno zawierać adres zaczynający się od https:// lub http://; pominięto pierwszy element ścieżki"));
                 None
             }
             (Err(reason), _) | (_, Err(reason)) => {
-                report.partial(RECORD, format!("w polu „root” {reason}; pominięto pierwszy element ścieżki"));
+                report.partial(
+                    RECORD,
+                    format!("w polu „root” {reason}; pominięto pierwszy element ścieżki"),
+                );
                 None
             }
         },
         Some(other) => {
-            report.partial(RECORD, format!("pole „root” powinno być obiektem, a jest: {}; pominięto je", type_name(other)));
+            report.partial(
+                RECORD,
+                format!(
+                    "pole „root” powinno być obiektem, a jest: {}; pominięto je",
+                    type_name(other)
+                ),
+            );
             None
         }
     };
@@ -360,7 +415,13 @@ fn load_question(v: &Value, record: &str, report: &mut Report) -> Result<Questio
     let institution = optional_string(o, "institution", record, report).filter(|i| {
         let ok = is_slug(i);
         if !ok {
-            report.partial(record, format!("{}; pominięto dane kontaktowe", not_a_slug("institution", i)));
+            report.partial(
+                record,
+                format!(
+                    "{}; pominięto dane kontaktowe",
+                    not_a_slug("institution", i)
+                ),
+            );
         }
         ok
     });
@@ -388,7 +449,13 @@ fn load_faq(o: &Obj, record: &str, report: &mut Report) -> Vec<FaqItem> {
         None | Some(Value::Null) => return Vec::new(),
         Some(Value::Array(items)) => items,
         Some(other) => {
-            report.partial(record, format!("pole „faq” powinno być listą, a jest: {}; pominięto je", type_name(other)));
+            report.partial(
+                record,
+                format!(
+                    "pole „faq” powinno być listą, a jest: {}; pominięto je",
+                    type_name(other)
+                ),
+            );
             return Vec::new();
         }
     };
@@ -412,13 +479,23 @@ fn load_faq(o: &Obj, record: &str, report: &mut Report) -> Vec<FaqItem> {
         let given = optional_string(io, "id", &item_record, report).filter(|id| {
             let ok = is_slug(id);
             if !ok {
-                report.partial(&item_record, format!("{}; kotwicę utworzono z treści pytania", not_a_slug("id", id)));
+                report.partial(
+                    &item_record,
+                    format!(
+                        "{}; kotwicę utworzono z treści pytania",
+                        not_a_slug("id", id)
+                    ),
+                );
             }
             ok
         });
         let base = given.unwrap_or_else(|| {
             let s = slugify(&question);
-            if s.is_empty() { format!("pytanie-{}", i + 1) } else { s }
+            if s.is_empty() {
+                format!("pytanie-{}", i + 1)
+            } else {
+                s
+            }
         });
         let mut anchor = base.clone();
         let mut n = 2;
@@ -426,7 +503,11 @@ fn load_faq(o: &Obj, record: &str, report: &mut Report) -> Vec<FaqItem> {
             anchor = format!("{base}-{n}");
             n += 1;
         }
-        kept.push(FaqItem { id: Some(anchor), question, answer_html });
+        kept.push(FaqItem {
+            id: Some(anchor),
+            question,
+            answer_html,
+        });
     }
     kept
 }

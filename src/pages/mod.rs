@@ -20,8 +20,16 @@ use crate::paths::Paths;
 fn base_crumbs(guide: &Guide, paths: &Paths) -> Vec<Crumb> {
     let mut crumbs = Vec::new();
     if let Some(root) = &guide.portal.root {
-        crumbs.push(Crumb { label: root.label.clone(), href: root.url.clone(), external: true });
+        crumbs.push(Crumb {
+            label: root.label.clone(),
+            href: root.url.clone(),
+            external: true,
+        });
     }
-    crumbs.push(Crumb { label: guide.portal.title.clone(), href: paths.home(), external: false });
+    crumbs.push(Crumb {
+        label: guide.portal.title.clone(),
+        href: paths.home(),
+        external: false,
+    });
     crumbs
 }

@@ -29,12 +29,17 @@ pub fn parse_rich_text(html: &str, page_origin: &str) -> Vec<RichNode> {
 
 fn raw_children(node: &Node) -> Vec<RawNode> {
     let list = node.child_nodes();
-    (0..list.length()).filter_map(|i| list.item(i)).map(|n| raw_node(&n)).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| raw_node(&n))
+        .collect()
 }
 
 fn raw_node(node: &Node) -> RawNode {
     match node.node_type() {
-        Node::TEXT_NODE | Node::CDATA_SECTION_NODE => RawNode::Text(node.text_content().unwrap_or_default()),
+        Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
+            RawNode::Text(node.text_content().unwrap_or_default())
+        }
         Node::ELEMENT_NODE => {
             let el: &Element = node.unchecked_ref();
             RawNode::Element {

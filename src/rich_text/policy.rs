@@ -89,7 +89,9 @@ fn scheme_of(url: &str) -> Option<&str> {
     }
     let mut chars = before.chars();
     let first = chars.next()?;
-    if first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) {
+    if first.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    {
         Some(before)
     } else {
         None
@@ -138,36 +140,93 @@ mod tests {
 
     #[test]
     fn keeps_the_allowed_elements() {
-        for name in ["p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "h3", "h4", "a", "table", "thead", "tbody", "tr", "th", "td"] {
-            assert!(matches!(element_policy(name, Some(HTML_NAMESPACE)), ElementPolicy::Keep(_)), "{name}");
+        for name in [
+            "p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "h3", "h4", "a", "table",
+            "thead", "tbody", "tr", "th", "td",
+        ] {
+            assert!(
+                matches!(
+                    element_policy(name, Some(HTML_NAMESPACE)),
+                    ElementPolicy::Keep(_)
+                ),
+                "{name}"
+            );
         }
-        assert!(matches!(element_policy("P", Some(HTML_NAMESPACE)), ElementPolicy::Keep(Tag::P)));
+        assert!(matches!(
+            element_policy("P", Some(HTML_NAMESPACE)),
+            ElementPolicy::Keep(Tag::P)
+        ));
     }
 
     #[test]
     fn drops_dangerous_elements_with_their_content() {
-        for name in ["script", "style", "template", "iframe", "object", "embed", "SCRIPT"] {
-            assert_eq!(element_policy(name, Some(HTML_NAMESPACE)), ElementPolicy::Drop, "{name}");
+        for name in [
+            "script", "style", "template", "iframe", "object", "embed", "SCRIPT",
+        ] {
+            assert_eq!(
+                element_policy(name, Some(HTML_NAMESPACE)),
+                ElementPolicy::Drop,
+                "{name}"
+            );
         }
-        assert_eq!(element_policy("svg", Some("http://www.w3.org/2000/svg")), ElementPolicy::Drop);
-        assert_eq!(element_policy("a", Some("http://www.w3.org/2000/svg")), ElementPolicy::Drop);
-        assert_eq!(element_policy("math", Some("http://www.w3.org/1998/Math/MathML")), ElementPolicy::Drop);
+        assert_eq!(
+            element_policy("svg", Some("http://www.w3.org/2000/svg")),
+            ElementPolicy::Drop
+        );
+        assert_eq!(
+            element_policy("a", Some("http://www.w3.org/2000/svg")),
+            ElementPolicy::Drop
+        );
+        assert_eq!(
+            element_policy("math", Some("http://www.w3.org/1998/Math/MathML")),
+            ElementPolicy::Drop
+        );
         assert_eq!(element_policy("p", None), ElementPolicy::Drop);
     }
 
     #[test]
     fn unwraps_everything_else() {
-        for name in ["div", "span", "form", "input", "img", "base", "h1", "h2", "blockquote", "font", "marquee"] {
-            assert_eq!(element_policy(name, Some(HTML_NAMESPACE)), ElementPolicy::Unwrap, "{name}");
+        for name in [
+            "div",
+            "span",
+            "form",
+            "input",
+            "img",
+            "base",
+            "h1",
+            "h2",
+            "blockquote",
+            "font",
+            "marquee",
+        ] {
+            assert_eq!(
+                element_policy(name, Some(HTML_NAMESPACE)),
+                ElementPolicy::Unwrap,
+                "{name}"
+            );
         }
     }
 
     #[test]
     fn keeps_links_with_allowed_schemes_and_relative_paths() {
-        for ok in ["https://pacjent.gov.pl", "http://example.org/a?b#c", "mailto:bom@um.wroc.pl", "tel:+48717777777", "HTTPS://X.PL", "/pytanie/abc", "pytanie/abc", "#sekcja", "?q=1", "../a:b"] {
+        for ok in [
+            "https://pacjent.gov.pl",
+            "http://example.org/a?b#c",
+            "mailto:bom@um.wroc.pl",
+            "tel:+48717777777",
+            "HTTPS://X.PL",
+            "/pytanie/abc",
+            "pytanie/abc",
+            "#sekcja",
+            "?q=1",
+            "../a:b",
+        ] {
             assert!(clean_href(ok).is_some(), "{ok}");
         }
-        assert_eq!(clean_href("  https://a.pl/x  ").as_deref(), Some("https://a.pl/x"));
+        assert_eq!(
+            clean_href("  https://a.pl/x  ").as_deref(),
+            Some("https://a.pl/x")
+        );
     }
 
     #[test]
@@ -197,7 +256,14 @@ mod tests {
     fn web_urls_are_absolute_http_or_https_only() {
         assert!(is_web_url("https://www.wroclaw.pl/"));
         assert!(is_web_url("http://mops.wroclaw.pl"));
-        for bad in ["javascript:alert(1)", "www.wroclaw.pl", "/relative", "https://", "mailto:a@b.pl", "https://a b.pl"] {
+        for bad in [
+            "javascript:alert(1)",
+            "www.wroclaw.pl",
+            "/relative",
+            "https://",
+            "mailto:a@b.pl",
+            "https://a b.pl",
+        ] {
             assert!(!is_web_url(bad), "{bad}");
         }
     }
@@ -206,7 +272,10 @@ mod tests {
     fn tells_other_sites_from_this_one() {
         let origin = "https://www.wroclaw.pl";
         assert!(is_external("https://pacjent.gov.pl", origin));
-        assert!(is_external("http://www.wroclaw.pl/", origin), "another scheme is another origin");
+        assert!(
+            is_external("http://www.wroclaw.pl/", origin),
+            "another scheme is another origin"
+        );
         assert!(is_external("//evil.example/x", origin));
         assert!(is_external("\\\\evil.example/x", origin));
         assert!(is_external("https://www.wroclaw.pl.evil.example/", origin));

@@ -70,9 +70,16 @@ pub enum RawNode {
 #[derive(Debug, Clone, PartialEq)]
 pub enum RichNode {
     Text(String),
-    Element { tag: Tag, children: Vec<RichNode> },
+    Element {
+        tag: Tag,
+        children: Vec<RichNode>,
+    },
     /// A link: `href` passed [`clean_href`]; `external` links open in a new tab and say so.
-    Link { href: Option<String>, external: bool, children: Vec<RichNode> },
+    Link {
+        href: Option<String>,
+        external: bool,
+        children: Vec<RichNode>,
+    },
 }
 
 /// Applies the allow-list to a parsed fragment. `page_origin` decides which links are external.
@@ -92,24 +99,34 @@ fn sanitize_into(node: &RawNode, page_origin: &str, out: &mut Vec<RichNode>) {
             _ => out.push(RichNode::Text(t.clone())),
         },
         RawNode::Other => {}
-        RawNode::Element { local_name, namespace, href, children } => {
-            match element_policy(local_name, namespace.as_deref()) {
-                ElementPolicy::Drop => {}
-                ElementPolicy::Unwrap => {
-                    for child in children {
-                        sanitize_into(child, page_origin, out);
-                    }
-                }
-                ElementPolicy::Keep(Tag::A) => {
-                    let href = href.as_deref().and_then(clean_href);
-                    let external = href.as_deref().is_some_and(|h| is_external(h, page_origin));
-                    out.push(RichNode::Link { href, external, children: sanitize(children, page_origin) });
-                }
-                ElementPolicy::Keep(tag) => {
-                    out.push(RichNode::Element { tag, children: sanitize(children, page_origin) });
+        RawNode::Element {
+            local_name,
+            namespace,
+            href,
+            children,
+        } => match element_policy(local_name, namespace.as_deref()) {
+            ElementPolicy::Drop => {}
+            ElementPolicy::Unwrap => {
+                for child in children {
+                    sanitize_into(child, page_origin, out);
                 }
             }
-        }
+            ElementPolicy::Keep(Tag::A) => {
+                let href = href.as_deref().and_then(clean_href);
+                let external = href.as_deref().is_some_and(|h| is_external(h, page_origin));
+                out.push(RichNode::Link {
+                    href,
+                    external,
+                    children: sanitize(children, page_origin),
+                });
+            }
+            ElementPolicy::Keep(tag) => {
+                out.push(RichNode::Element {
+                    tag,
+                    children: sanitize(children, page_origin),
+                });
+            }
+        },
     }
 }
 
@@ -120,7 +137,9 @@ pub fn plain_text(nodes: &[RichNode]) -> String {
         for n in nodes {
             match n {
                 RichNode::Text(t) => s.push_str(t),
-                RichNode::Element { children, .. } | RichNode::Link { children, .. } => walk(children, s),
+                RichNode::Element { children, .. } | RichNode::Link { children, .. } => {
+                    walk(children, s)
+                }
             }
         }
     }
@@ -136,10 +155,20 @@ mod tests {
     const ORIGIN: &str = "https://www.wroclaw.pl";
 
     fn el(name: &str, children: Vec<RawNode>) -> RawNode {
-        RawNode::Element { local_name: name.into(), namespace: Some(HTML_NAMESPACE.into()), href: None, children }
+        RawNode::Element {
+            local_name: name.into(),
+            namespace: Some(HTML_NAMESPACE.into()),
+            href: None,
+            children,
+        }
     }
     fn a(href: &str, children: Vec<RawNode>) -> RawNode {
-        RawNode::Element { local_name: "a".into(), namespace: Some(HTML_NAMESPACE.into()), href: Some(href.into()), children }
+        RawNode::Element {
+            local_name: "a".into(),
+            namespace: Some(HTML_NAMESPACE.into()),
+            href: Some(href.into()),
+            children,
+        }
     }
     fn text(t: &str) -> RawNode {
         RawNode::Text(t.into())
@@ -147,14 +176,23 @@ mod tests {
 
     #[test]
     fn keeps_allowed_structure() {
-        let out = sanitize(&[el("p", vec![text("Masz "), el("strong", vec![text("dostęp")])])], ORIGIN);
+        let out = sanitize(
+            &[el(
+                "p",
+                vec![text("Masz "), el("strong", vec![text("dostęp")])],
+            )],
+            ORIGIN,
+        );
         assert_eq!(
             out,
             vec![RichNode::Element {
                 tag: Tag::P,
                 children: vec![
                     RichNode::Text("Masz ".into()),
-                    RichNode::Element { tag: Tag::Strong, children: vec![RichNode::Text("dostęp".into())] }
+                    RichNode::Element {
+                        tag: Tag::Strong,
+                        children: vec![RichNode::Text("dostęp".into())]
+                    }
                 ]
             }]
         );
@@ -163,7 +201,14 @@ mod tests {
     #[test]
     fn drops_scripts_with_content_and_unwraps_the_rest() {
         let out = sanitize(
-            &[el("div", vec![text("a"), el("script", vec![text("alert(1)")]), el("span", vec![text("b")])])],
+            &[el(
+                "div",
+                vec![
+                    text("a"),
+                    el("script", vec![text("alert(1)")]),
+                    el("span", vec![text("b")]),
+                ],
+            )],
             ORIGIN,
         );
         assert_eq!(out, vec![RichNode::Text("ab".into())]);
@@ -187,13 +232,32 @@ mod tests {
 
     #[test]
     fn links_keep_safe_targets_only_and_know_when_they_leave_the_site() {
-        let out = sanitize(&[a("https://pacjent.gov.pl", vec![text("IKP")]), a("javascript:alert(1)", vec![text("x")]), a("/pytanie/a", vec![text("y")])], ORIGIN);
+        let out = sanitize(
+            &[
+                a("https://pacjent.gov.pl", vec![text("IKP")]),
+                a("javascript:alert(1)", vec![text("x")]),
+                a("/pytanie/a", vec![text("y")]),
+            ],
+            ORIGIN,
+        );
         assert_eq!(
             out,
             vec![
-                RichNode::Link { href: Some("https://pacjent.gov.pl".into()), external: true, children: vec![RichNode::Text("IKP".into())] },
-                RichNode::Link { href: None, external: false, children: vec![RichNode::Text("x".into())] },
-                RichNode::Link { href: Some("/pytanie/a".into()), external: false, children: vec![RichNode::Text("y".into())] },
+                RichNode::Link {
+                    href: Some("https://pacjent.gov.pl".into()),
+                    external: true,
+                    children: vec![RichNode::Text("IKP".into())]
+                },
+                RichNode::Link {
+                    href: None,
+                    external: false,
+                    children: vec![RichNode::Text("x".into())]
+                },
+                RichNode::Link {
+                    href: Some("/pytanie/a".into()),
+                    external: false,
+                    children: vec![RichNode::Text("y".into())]
+                },
             ]
         );
     }

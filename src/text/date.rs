@@ -93,8 +93,11 @@ pub fn is_rfc3339(s: &str) -> bool {
     if tb[2] != b':' || tb[5] != b':' {
         return false;
     }
-    let (Some(h), Some(m), Some(sec)) = (digits(&time[0..2]), digits(&time[3..5]), digits(&time[6..8]))
-    else {
+    let (Some(h), Some(m), Some(sec)) = (
+        digits(&time[0..2]),
+        digits(&time[3..5]),
+        digits(&time[6..8]),
+    ) else {
         return false;
     };
     if h > 23 || m > 59 || sec > 60 {
@@ -125,9 +128,18 @@ mod tests {
 
     #[test]
     fn formats_dates_the_polish_way() {
-        assert_eq!(Date::parse_iso("2025-06-12").unwrap().polish(), "12 czerwca 2025");
-        assert_eq!(Date::parse_iso("2024-09-01").unwrap().polish(), "1 września 2024");
-        assert_eq!(Date::parse_iso("2026-10-31").unwrap().polish(), "31 października 2026");
+        assert_eq!(
+            Date::parse_iso("2025-06-12").unwrap().polish(),
+            "12 czerwca 2025"
+        );
+        assert_eq!(
+            Date::parse_iso("2024-09-01").unwrap().polish(),
+            "1 września 2024"
+        );
+        assert_eq!(
+            Date::parse_iso("2026-10-31").unwrap().polish(),
+            "31 października 2026"
+        );
     }
 
     #[test]
@@ -137,7 +149,16 @@ mod tests {
 
     #[test]
     fn rejects_dates_that_do_not_exist() {
-        for bad in ["2025-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "2025-6-12", "12.06.2025", "", "2025-06-12T00:00"] {
+        for bad in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-04-31",
+            "2025-6-12",
+            "12.06.2025",
+            "",
+            "2025-06-12T00:00",
+        ] {
             assert!(Date::parse_iso(bad).is_none(), "{bad}");
         }
         assert!(Date::parse_iso("2024-02-29").is_some());
@@ -147,10 +168,20 @@ mod tests {
 
     #[test]
     fn recognises_rfc3339_timestamps() {
-        for good in ["2026-11-20T08:00:00Z", "2026-11-20T09:00:00+01:00", "2026-11-20T09:00:00.123-05:30"] {
+        for good in [
+            "2026-11-20T08:00:00Z",
+            "2026-11-20T09:00:00+01:00",
+            "2026-11-20T09:00:00.123-05:30",
+        ] {
             assert!(is_rfc3339(good), "{good}");
         }
-        for bad in ["2026-11-20", "2026-11-20T25:00:00Z", "2026-11-20T08:00:00", "wczoraj", "2026-11-20T08:00:00+0100"] {
+        for bad in [
+            "2026-11-20",
+            "2026-11-20T25:00:00Z",
+            "2026-11-20T08:00:00",
+            "wczoraj",
+            "2026-11-20T08:00:00+0100",
+        ] {
             assert!(!is_rfc3339(bad), "{bad}");
         }
     }

@@ -10,9 +10,21 @@ pub struct Forms {
     pub many: &'static str,
 }
 
-pub const QUESTIONS: Forms = Forms { one: "pytanie", few: "pytania", many: "pytań" };
-pub const ENTRIES: Forms = Forms { one: "wpis", few: "wpisy", many: "wpisów" };
-pub const REMARKS: Forms = Forms { one: "uwaga", few: "uwagi", many: "uwag" };
+pub const QUESTIONS: Forms = Forms {
+    one: "pytanie",
+    few: "pytania",
+    many: "pytań",
+};
+pub const ENTRIES: Forms = Forms {
+    one: "wpis",
+    few: "wpisy",
+    many: "wpisów",
+};
+pub const REMARKS: Forms = Forms {
+    one: "uwaga",
+    few: "uwagi",
+    many: "uwag",
+};
 
 /// The form of the noun that goes with `n`.
 pub fn plural(n: usize, forms: &Forms) -> &'static str {

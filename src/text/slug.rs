@@ -61,7 +61,17 @@ mod tests {
 
     #[test]
     fn rejects_what_the_contract_forbids() {
-        for bad in ["", "Duże", "z spacją", "-lead", "trail-", "dwa--lacz", "ą", "a_b", "a/b"] {
+        for bad in [
+            "",
+            "Duże",
+            "z spacją",
+            "-lead",
+            "trail-",
+            "dwa--lacz",
+            "ą",
+            "a_b",
+            "a/b",
+        ] {
             assert!(!is_slug(bad), "{bad:?} must not be a slug");
         }
         assert!(!is_slug(&"a".repeat(121)));
@@ -71,8 +81,14 @@ mod tests {
     #[test]
     fn slugifies_polish_questions() {
         assert_eq!(slugify("Jak założyć konto?"), "jak-zalozyc-konto");
-        assert_eq!(slugify("Gdzie dowiem się więcej?"), "gdzie-dowiem-sie-wiecej");
-        assert_eq!(slugify("  Świadczenie 800+ — komu?  "), "swiadczenie-800-komu");
+        assert_eq!(
+            slugify("Gdzie dowiem się więcej?"),
+            "gdzie-dowiem-sie-wiecej"
+        );
+        assert_eq!(
+            slugify("  Świadczenie 800+ — komu?  "),
+            "swiadczenie-800-komu"
+        );
         assert_eq!(slugify("???"), "");
     }
 
