@@ -1,17 +1,9 @@
 // axe-core (WCAG 2.1 A and AA rules) on every page type: zero violations.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, openPage, sample, axeViolations } from "./support.mjs";
+import { useSite, openPage, sample, axeViolations } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const withFaq = sample.questions.find((q) => q.faq?.length && q.institution);
 const pages = [
@@ -23,8 +15,8 @@ const pages = [
 
 for (const [kind, path, heading] of pages) {
   test(`the ${kind} has no WCAG 2.1 A/AA violations`, async () => {
-    const page = await openPage(browser);
-    await page.goto(server.url + path);
+    const page = await openPage(site.browser);
+    await page.goto(site.server.url + path);
     await page.getByRole("heading", { level: 1, name: heading, exact: true }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
     await page.close();
@@ -32,8 +24,8 @@ for (const [kind, path, heading] of pages) {
 }
 
 test("the data error state has no WCAG 2.1 A/AA violations", async () => {
-  const page = await openPage(browser, { data: "nie json" });
-  await page.goto(server.url + "/");
+  const page = await openPage(site.browser, { data: "nie json" });
+  await page.goto(site.server.url + "/");
   await page.getByRole("button", { name: "Spróbuj ponownie" }).waitFor();
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
@@ -42,8 +34,8 @@ test("the data error state has no WCAG 2.1 A/AA violations", async () => {
 test("the editors' data report has no WCAG 2.1 A/AA violations when open", async () => {
   const broken = structuredClone(sample);
   delete broken.questions[0].title;
-  const page = await openPage(browser, { data: broken });
-  await page.goto(server.url + "/");
+  const page = await openPage(site.browser, { data: broken });
+  await page.goto(site.server.url + "/");
   await page.locator(".pm-data-problems summary").click();
   assert.deepEqual(await axeViolations(page), []);
   await page.close();

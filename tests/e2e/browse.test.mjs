@@ -1,18 +1,10 @@
 // A resident browsing the sample portal: home, every category, every question, deep links,
 // reloads, back and forward. Roles and names, as a person (or a screen reader) finds things.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, openPage, sample, example, waitForApp } from "./support.mjs";
+import { useSite, openPage, sample, example, waitForApp } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const exact = (s) => new RegExp(`^${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
 const h1 = (page) => page.getByRole("heading", { level: 1 });
@@ -21,8 +13,8 @@ async function h1Is(page, text) {
 }
 
 test("the home page shows the portal's title, its notice and every category with its question count", async () => {
-  const page = await openPage(browser);
-  await page.goto(server.url + "/");
+  const page = await openPage(site.browser);
+  await page.goto(site.server.url + "/");
   await h1Is(page, sample.portal.title);
   assert.equal(await page.title(), "Poradnik Mieszkańca");
   await page.getByText(sample.portal.notice).waitFor();
@@ -36,8 +28,8 @@ test("the home page shows the portal's title, its notice and every category with
 });
 
 test("every category and every question of the sample can be reached by clicking", async () => {
-  const page = await openPage(browser);
-  await page.goto(server.url + "/");
+  const page = await openPage(site.browser);
+  await page.goto(site.server.url + "/");
   await h1Is(page, sample.portal.title);
   const visited = new Set();
   for (const c of sample.categories) {
@@ -65,9 +57,9 @@ test("every category and every question of the sample can be reached by clicking
 });
 
 test("a question page opened by its link shows every part of the answer, and survives a reload", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(site.browser);
   const ikp = sample.questions.find((q) => q.id === "co-to-jest-internetowe-konto-pacjenta-ikp");
-  await page.goto(`${server.url}/pytanie/${ikp.id}`);
+  await page.goto(`${site.server.url}/pytanie/${ikp.id}`);
   await h1Is(page, ikp.title);
   assert.equal(await h1(page).count(), 1, "the title is the only h1");
 
@@ -97,10 +89,10 @@ test("a question page opened by its link shows every part of the answer, and sur
 });
 
 test("back and forward move between pages opened by deep link and by clicks", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(site.browser);
   const q = sample.questions[sample.questions.length - 1];
   const c = sample.categories.find((x) => x.id === q.category);
-  await page.goto(`${server.url}/kategoria/${c.id}`);
+  await page.goto(`${site.server.url}/kategoria/${c.id}`);
   await h1Is(page, c.name);
   await page.getByRole("link", { name: q.title, exact: true }).click();
   await h1Is(page, q.title);
@@ -118,9 +110,9 @@ test("back and forward move between pages opened by deep link and by clicks", as
 });
 
 test("the contract's example document renders its IKP page with six FAQ items", async () => {
-  const page = await openPage(browser, { data: example });
+  const page = await openPage(site.browser, { data: example });
   const q = example.questions[0];
-  await page.goto(`${server.url}/pytanie/${q.id}`);
+  await page.goto(`${site.server.url}/pytanie/${q.id}`);
   await h1Is(page, q.title);
   assert.equal(await page.locator(".pm-faq-list").getByRole("heading", { level: 3 }).count(), 6);
   for (const item of q.faq) assert.equal(await page.locator(`[id="${item.id}"]`).count(), 1, item.id);
@@ -128,9 +120,9 @@ test("the contract's example document renders its IKP page with six FAQ items", 
 });
 
 test("an unknown address, category or question says so and links home", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(site.browser);
   for (const path of ["/nie-ma-takiej-strony", "/kategoria/nie-ma", "/pytanie/nie-ma-takiego-pytania"]) {
-    await page.goto(server.url + path);
+    await page.goto(site.server.url + path);
     await h1Is(page, "Nie znaleziono strony");
     assert.equal(await page.title(), "Nie znaleziono strony – Poradnik Mieszkańca");
   }

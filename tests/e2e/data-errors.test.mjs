@@ -1,22 +1,14 @@
 // Bad data from the CMS or the network: a clear Polish message, a working retry, and never a lost
 // good record.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, openPage, answerData, sample } from "./support.mjs";
+import { useSite, openPage, answerData, sample } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 async function expectError(data, words) {
-  const page = await openPage(browser, { data });
-  await page.goto(server.url + "/");
+  const page = await openPage(site.browser, { data });
+  await page.goto(site.server.url + "/");
   const alert = page.getByRole("alert");
   await alert.getByRole("heading", { name: "Nie udało się wczytać poradnika" }).waitFor();
   assert.match(await alert.textContent(), words);
@@ -47,14 +39,14 @@ test("a server error and a missing file get Polish messages with the status", as
 });
 
 test("the loading state is announced while the data is on its way", async () => {
-  const page = await openPage(browser);
+  const page = await openPage(site.browser);
   let release;
   const gate = new Promise((r) => (release = r));
   await page.route("**/data/faq.json", async (route) => {
     await gate;
     await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(sample) });
   });
-  await page.goto(server.url + "/");
+  await page.goto(site.server.url + "/");
   await page.getByRole("status").getByText("Wczytywanie pytań i odpowiedzi…").waitFor();
   release();
   await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
@@ -70,8 +62,8 @@ test("bad records are left out and reported; every good record is still shown", 
   third.category = "kategoria-usunieta"; // kept: only its category reference is broken
   broken.categories.push({ id: "Zły identyfikator", name: "Zła kategoria" }); // left out
 
-  const page = await openPage(browser, { data: broken });
-  await page.goto(server.url + "/");
+  const page = await openPage(site.browser, { data: broken });
+  await page.goto(site.server.url + "/");
   await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
   for (const c of sample.categories) await page.getByRole("link", { name: new RegExp(`^${c.name}`) }).waitFor();
   assert.equal(await page.getByRole("link", { name: /^Zła kategoria/ }).count(), 0);
@@ -85,10 +77,10 @@ test("bad records are left out and reported; every good record is still shown", 
   await report.getByText(`pytanie „${second.id}”: brak wymaganego pola „title”`).waitFor();
 
   // The question with a missing category is still reachable by its URL.
-  await page.goto(`${server.url}/pytanie/${third.id}`);
+  await page.goto(`${site.server.url}/pytanie/${third.id}`);
   await page.getByRole("heading", { level: 1, name: third.title }).waitFor();
   // Every other good question too.
-  await page.goto(`${server.url}/pytanie/${first.id}`);
+  await page.goto(`${site.server.url}/pytanie/${first.id}`);
   await page.getByRole("heading", { level: 1, name: first.title }).waitFor();
   assert.equal(await page.getByRole("heading", { name: "Duplikat" }).count(), 0);
   await page.close();

@@ -1,18 +1,10 @@
 // Hostile rich text from the CMS: nothing of it may survive but the allow-list, and no script may
 // run. The fragments are served as the data document's answers and FAQ answers.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, openPage, example } from "./support.mjs";
+import { useSite, openPage, example } from "./support.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const hostile = [
   `<script>window.__pwned = "script"</script>`,
@@ -54,12 +46,12 @@ function hostileDocument() {
 }
 
 test("hostile fragments in answers and FAQ answers leave nothing but the allow-list, and run nothing", async () => {
-  const page = await openPage(browser, { data: hostileDocument() });
+  const page = await openPage(site.browser, { data: hostileDocument() });
   const offsite = [];
   page.on("request", (r) => {
-    if (!r.url().startsWith(server.url)) offsite.push(r.url());
+    if (!r.url().startsWith(site.server.url)) offsite.push(r.url());
   });
-  await page.goto(`${server.url}/pytanie/${example.questions[0].id}`);
+  await page.goto(`${site.server.url}/pytanie/${example.questions[0].id}`);
   await page.getByRole("heading", { level: 1, name: example.questions[0].title }).waitFor();
   await page.waitForLoadState("networkidle");
 
@@ -113,8 +105,8 @@ test("hostile fragments in answers and FAQ answers leave nothing but the allow-l
 test("an internal link in an answer navigates within the app", async () => {
   const doc = structuredClone(example);
   doc.questions.push({ id: "drugie", category: doc.categories[0].id, title: "Drugie pytanie?", answer_html: `<p>Zobacz <a href="/pytanie/${doc.questions[0].id}">konto pacjenta</a>.</p>` });
-  const page = await openPage(browser, { data: doc });
-  await page.goto(`${server.url}/pytanie/drugie`);
+  const page = await openPage(site.browser, { data: doc });
+  await page.goto(`${site.server.url}/pytanie/drugie`);
   await page.evaluate(() => (window.__samePage = true));
   await page.getByRole("link", { name: "konto pacjenta", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: doc.questions[0].title }).waitFor();

@@ -5,6 +5,7 @@ import { readFile, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { join, extname, normalize } from "node:path";
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
 
 const dist = new URL("../../dist/", import.meta.url).pathname;
 const axeSource = readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
@@ -93,4 +94,21 @@ export async function axeViolations(page) {
 /** Waits until the app has shown its data (or an error): no loading state on the page. */
 export async function waitForApp(page) {
   await page.locator("#poradnik-mieszkanca h1").first().waitFor();
+}
+
+/**
+ * Starts the site server and Chromium before a test file's tests and stops them after; returns an
+ * object whose `server` and `browser` are set once they run.
+ */
+export function useSite() {
+  const site = {};
+  before(async () => {
+    site.server = await serveDist();
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }
