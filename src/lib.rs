@@ -11,6 +11,7 @@ pub mod config;
 pub mod data;
 pub mod paths;
 pub mod rich_text;
+pub mod schedule;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
