@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::data_problems::DataProblems;
+use crate::components::skip_link::SkipLink;
 use crate::config::{Config, MOUNT_ID};
 use crate::data::{load_document, Guide, LoadError};
 use crate::pages::{CategoryPage, HomePage, NotFoundPage, QuestionPage};
@@ -102,8 +103,10 @@ pub fn App(config: Config) -> impl IntoView {
 
     view! {
         <Router base=base.unwrap_or_default()>
+            <NavigationEffects/>
             <div class="pm-app">
-                <main class="pm-main" id="pm-tresc">
+                <SkipLink target="pm-tresc"/>
+                <main class="pm-main" id="pm-tresc" tabindex="-1">
                     <Routes fallback=|| view! { <NotFoundPage/> }>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/kategoria/:id") view=CategoryPage/>
@@ -114,4 +117,10 @@ pub fn App(config: Config) -> impl IntoView {
             </div>
         </Router>
     }
+}
+
+/// Focus and scroll after route changes (see `crate::navigation`); renders nothing.
+#[component]
+fn NavigationEffects() -> impl IntoView {
+    crate::navigation::manage_focus_and_scroll();
 }

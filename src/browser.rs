@@ -34,3 +34,79 @@ pub fn warn(message: &str) {
 pub fn error(message: &str) {
     web_sys::console::error_1(&JsValue::from_str(message));
 }
+
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+/// Milliseconds since the Unix epoch, from the device's clock.
+pub fn now_unix_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// The page's address without its `#fragment`.
+pub fn url_without_fragment() -> String {
+    let loc = window().location();
+    format!(
+        "{}{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    )
+}
+
+/// The current `#fragment`, decoded and without the '#', if any.
+pub fn fragment() -> Option<String> {
+    let hash = window().location().hash().ok()?;
+    let raw = hash.strip_prefix('#')?;
+    if raw.is_empty() {
+        return None;
+    }
+    js_sys::decode_uri_component(raw)
+        .ok()
+        .and_then(|s| s.as_string())
+}
+
+/// Sets (or, with `None`, removes) the `#fragment` without adding a history entry and without
+/// touching the router's state object.
+pub fn replace_fragment(anchor: Option<&str>) {
+    let history = match window().history() {
+        Ok(h) => h,
+        Err(_) => return,
+    };
+    let state = history.state().unwrap_or(JsValue::NULL);
+    let url = match anchor {
+        Some(a) => format!("{}#{a}", url_without_fragment()),
+        None => url_without_fragment(),
+    };
+    let _ = history.replace_state_with_url(&state, "", Some(&url));
+}
+
+/// Scrolls an element into view at the top, leaving room for fixed headers (CSS
+/// `scroll-margin-top`), smoothly unless the resident prefers reduced motion.
+pub fn scroll_to(el: &web_sys::Element) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Start);
+    opts.set_behavior(web_sys::ScrollBehavior::Auto);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// Moves focus to an element without scrolling to it.
+pub fn focus_without_scroll(el: &web_sys::HtmlElement) {
+    let opts = web_sys::FocusOptions::new();
+    opts.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&opts);
+}
+
+/// Writes `text` to the clipboard; false when the browser refuses (no permission, insecure page).
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let clipboard = window().navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
+}
+
+/// Runs `f` after the browser has laid out the current changes.
+pub fn after_render(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(f);
+}

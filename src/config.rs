@@ -13,6 +13,8 @@ pub struct Config {
     pub paths: Paths,
     /// Where the FAQ document is fetched from.
     pub faq_url: String,
+    /// Whether editors' "Edytuj w ACMS" links are shown (`data-editor-links="true"`).
+    pub editor_links: bool,
     /// Settings that were given but could not be used, in English, for the console.
     pub warnings: Vec<String>,
 }
@@ -37,9 +39,12 @@ impl Config {
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| paths.default_data_url());
+        let editor_links =
+            attr("data-editor-links").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
         Config {
             paths,
             faq_url,
+            editor_links,
             warnings,
         }
     }
@@ -84,6 +89,16 @@ mod tests {
         assert_eq!(c.paths.base(), "/");
         assert_eq!(c.faq_url, "/data/faq.json");
         assert!(c.warnings.is_empty());
+        assert!(!c.editor_links);
+    }
+
+    #[test]
+    fn editor_links_need_an_explicit_true() {
+        assert!(config(&[("data-editor-links", "true")]).editor_links);
+        assert!(config(&[("data-editor-links", " TRUE ")]).editor_links);
+        for off in ["", "false", "1", "yes"] {
+            assert!(!config(&[("data-editor-links", off)]).editor_links, "{off}");
+        }
     }
 
     #[test]

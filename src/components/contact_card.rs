@@ -1,6 +1,13 @@
 use leptos::prelude::*;
 
+use crate::components::opening_status::OpeningStatus;
 use crate::data::Institution;
+
+/// A map search for an address, which phones open in their map app.
+fn map_search(address: &str) -> String {
+    let query = js_sys::encode_uri_component(&address.replace(';', ","));
+    format!("https://www.google.com/maps/search/?api=1&query={query}")
+}
 
 /// The institution that answers for the question: name, address, opening hours and contacts.
 #[component]
@@ -14,6 +21,7 @@ pub fn ContactCard(institution: Institution) -> impl IntoView {
         url,
         ..
     } = institution;
+    let status = view! { <OpeningStatus hours=hours.clone()/> };
     let hours = (!hours.is_empty()).then(|| {
         let lines = hours
             .into_iter()
@@ -28,10 +36,16 @@ pub fn ContactCard(institution: Institution) -> impl IntoView {
         <section class="pm-contact-card" aria-labelledby="pm-contact-heading">
             <h2 class="pm-contact-card__heading" id="pm-contact-heading">"Kontakt"</h2>
             <p class="pm-contact-card__name">{name}</p>
+            {status}
             <dl class="pm-contact-card__details">
                 {address.map(|a| view! {
                     <dt class="pm-contact-card__term">"Adres"</dt>
-                    <dd class="pm-contact-card__value">{a}</dd>
+                    <dd class="pm-contact-card__value">
+                        <a class="pm-contact-card__map" href=map_search(&a) target="_blank" rel="noopener noreferrer">
+                            {a.clone()}
+                            <span class="pm-visually-hidden">" (mapa, otworzy się w nowej karcie)"</span>
+                        </a>
+                    </dd>
                 })}
                 {hours}
                 {phone.map(|p| {

@@ -45,6 +45,23 @@ impl Guide {
             .collect()
     }
 
+    /// Questions to suggest after `q`: its own `related` list, or else others of its category;
+    /// at most `limit`, never `q` itself.
+    pub fn related_to<'a>(&'a self, q: &'a Question, limit: usize) -> Vec<&'a Question> {
+        let chosen: Vec<&Question> = if q.related.is_empty() {
+            self.questions_in(&q.category)
+                .filter(|other| other.id != q.id)
+                .collect()
+        } else {
+            q.related
+                .iter()
+                .filter_map(|id| self.question(id))
+                .filter(|o| o.id != q.id)
+                .collect()
+        };
+        chosen.into_iter().take(limit).collect()
+    }
+
     /// How many records were left out whole.
     pub fn left_out_count(&self) -> usize {
         self.problems.iter().filter(|p| p.left_out).count()

@@ -7,8 +7,11 @@ use crate::browser;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::contact_card::ContactCard;
 use crate::components::disclaimer::Disclaimer;
-use crate::components::faq_list::FaqList;
+use crate::components::editor_link::EditorLink;
+use crate::components::faq_accordion::FaqAccordion;
 use crate::components::guide_loader::GuideLoader;
+use crate::components::page_address::PageAddress;
+use crate::components::related_questions::RelatedQuestions;
 use crate::components::rich_text::RichText;
 use crate::components::update_date::UpdateDate;
 
@@ -16,7 +19,9 @@ use crate::components::update_date::UpdateDate;
 #[component]
 pub fn QuestionPage() -> impl IntoView {
     let params = use_params_map();
-    let paths = use_app().config.with_value(|c| c.paths.clone());
+    let (paths, editor_links) = use_app()
+        .config
+        .with_value(|c| (c.paths.clone(), c.editor_links));
     view! {
         <GuideLoader page=move |guide| {
             let id = params.read().get("id").unwrap_or_default();
@@ -33,15 +38,24 @@ pub fn QuestionPage() -> impl IntoView {
             let updated = question.updated_date();
             let faq = (!question.faq.is_empty()).then(|| question.faq.clone());
             let disclaimer = guide.portal.disclaimer.clone();
+            let related = guide
+                .related_to(&question, 5)
+                .into_iter()
+                .map(|q| (q.id.clone(), q.title.clone()))
+                .collect::<Vec<_>>();
+            let edit_url = question.edit_url.clone().filter(|_| editor_links);
             view! {
                 <article class="pm-question-page">
                     <Breadcrumbs crumbs current=question.title.clone()/>
+                    {edit_url.map(|href| view! { <EditorLink href/> })}
                     <h1 class="pm-page-title" tabindex="-1">{question.title.clone()}</h1>
                     {updated.map(|date| view! { <UpdateDate date/> })}
                     <RichText html=question.answer_html.clone()/>
-                    {faq.map(|items| view! { <FaqList items/> })}
+                    {faq.map(|items| view! { <FaqAccordion items/> })}
                     {institution.map(|institution| view! { <ContactCard institution/> })}
                     {disclaimer.map(|text| view! { <Disclaimer text/> })}
+                    <PageAddress/>
+                    {(!related.is_empty()).then(|| view! { <RelatedQuestions questions=related/> })}
                 </article>
             }
             .into_any()

@@ -1,7 +1,7 @@
 //! Polish statutory public holidays (dni wolne od pracy), when offices are closed whatever their
 //! opening hours say.
 
-use super::warsaw_time::{add_days, days_from_date, date_from_days};
+use super::warsaw_time::{date_from_days, days_from_date};
 use crate::text::date::Date;
 
 /// Easter Sunday of a year (the anonymous Gregorian algorithm).
@@ -21,7 +21,11 @@ pub fn easter_sunday(year: u16) -> Date {
     let m = (a + 11 * h + 22 * l) / 451;
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
-    Date { year, month: month as u8, day: day as u8 }
+    Date {
+        year,
+        month: month as u8,
+        day: day as u8,
+    }
 }
 
 /// Whether `d` is a public holiday in Poland.
@@ -33,17 +37,22 @@ pub fn is_public_holiday(d: Date) -> bool {
     // Christmas Eve has been a public holiday since 2025.
     let christmas_eve = d.month == 12 && d.day == 24 && d.year >= 2025;
     let easter = days_from_date(easter_sunday(d.year));
-    let movable = [0, 1, 49, 60].iter().any(|&n| date_from_days(easter + n) == d);
+    let movable = [0, 1, 49, 60]
+        .iter()
+        .any(|&n| date_from_days(easter + n) == d);
     fixed || christmas_eve || movable
 }
-
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn date(y: u16, m: u8, d: u8) -> Date {
-        Date { year: y, month: m, day: d }
+        Date {
+            year: y,
+            month: m,
+            day: d,
+        }
     }
 
     #[test]
@@ -55,10 +64,25 @@ mod tests {
 
     #[test]
     fn knows_fixed_and_movable_holidays() {
-        for d in [date(2026, 1, 1), date(2026, 1, 6), date(2026, 4, 5), date(2026, 4, 6), date(2026, 5, 3), date(2026, 5, 24), date(2026, 6, 4), date(2026, 11, 11), date(2026, 12, 24)] {
+        for d in [
+            date(2026, 1, 1),
+            date(2026, 1, 6),
+            date(2026, 4, 5),
+            date(2026, 4, 6),
+            date(2026, 5, 3),
+            date(2026, 5, 24),
+            date(2026, 6, 4),
+            date(2026, 11, 11),
+            date(2026, 12, 24),
+        ] {
             assert!(is_public_holiday(d), "{d:?}");
         }
-        for d in [date(2026, 4, 7), date(2026, 11, 27), date(2024, 12, 24), date(2026, 6, 5)] {
+        for d in [
+            date(2026, 4, 7),
+            date(2026, 11, 27),
+            date(2024, 12, 24),
+            date(2026, 6, 5),
+        ] {
             assert!(!is_public_holiday(d), "{d:?}");
         }
     }

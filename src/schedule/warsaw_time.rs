@@ -54,7 +54,11 @@ pub fn add_days(d: Date, n: i64) -> Date {
 
 /// The last Sunday of a month.
 fn last_sunday(year: u16, month: u8) -> Date {
-    let last = Date { year, month, day: days_in_month(year, month) };
+    let last = Date {
+        year,
+        month,
+        day: days_in_month(year, month),
+    };
     let back = (i64::from(weekday_of(last)) + 1) % 7;
     add_days(last, -back)
 }
@@ -85,7 +89,14 @@ mod tests {
     use super::*;
 
     fn utc_ms(y: u16, mo: u8, d: u8, h: i64, mi: i64) -> i64 {
-        (days_from_date(Date { year: y, month: mo, day: d }) * 24 + h) * 3_600_000 + mi * 60_000
+        (days_from_date(Date {
+            year: y,
+            month: mo,
+            day: d,
+        }) * 24
+            + h)
+            * 3_600_000
+            + mi * 60_000
     }
 
     fn hm(t: LocalTime) -> (u16, u16) {
@@ -97,9 +108,32 @@ mod tests {
         for days in [-1000, 0, 1, 365, 19_000, 20_419, 30_000] {
             assert_eq!(days_from_date(date_from_days(days)), days);
         }
-        assert_eq!(date_from_days(0), Date { year: 1970, month: 1, day: 1 });
-        assert_eq!(weekday_of(Date { year: 2026, month: 11, day: 27 }), 4, "a Friday");
-        assert_eq!(weekday_of(Date { year: 2025, month: 6, day: 12 }), 3, "a Thursday");
+        assert_eq!(
+            date_from_days(0),
+            Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            }
+        );
+        assert_eq!(
+            weekday_of(Date {
+                year: 2026,
+                month: 11,
+                day: 27
+            }),
+            4,
+            "a Friday"
+        );
+        assert_eq!(
+            weekday_of(Date {
+                year: 2025,
+                month: 6,
+                day: 12
+            }),
+            3,
+            "a Thursday"
+        );
     }
 
     #[test]
@@ -113,7 +147,14 @@ mod tests {
     #[test]
     fn the_march_change_happens_at_one_utc_on_the_last_sunday() {
         // 2026-03-29 is the last Sunday of March: 02:00 CET jumps to 03:00 CEST.
-        assert_eq!(last_sunday(2026, 3), Date { year: 2026, month: 3, day: 29 });
+        assert_eq!(
+            last_sunday(2026, 3),
+            Date {
+                year: 2026,
+                month: 3,
+                day: 29
+            }
+        );
         let before = warsaw_time(utc_ms(2026, 3, 29, 0, 59));
         assert_eq!(hm(before), (1, 59));
         let after = warsaw_time(utc_ms(2026, 3, 29, 1, 0));
@@ -123,7 +164,14 @@ mod tests {
     #[test]
     fn the_october_change_happens_at_one_utc_on_the_last_sunday() {
         // 2026-10-25: 03:00 CEST falls back to 02:00 CET.
-        assert_eq!(last_sunday(2026, 10), Date { year: 2026, month: 10, day: 25 });
+        assert_eq!(
+            last_sunday(2026, 10),
+            Date {
+                year: 2026,
+                month: 10,
+                day: 25
+            }
+        );
         let before = warsaw_time(utc_ms(2026, 10, 25, 0, 59));
         assert_eq!(hm(before), (2, 59));
         let after = warsaw_time(utc_ms(2026, 10, 25, 1, 0));
@@ -133,7 +181,14 @@ mod tests {
     #[test]
     fn midnight_in_warsaw_is_still_the_previous_day_in_utc() {
         let t = warsaw_time(utc_ms(2026, 11, 26, 23, 30));
-        assert_eq!(t.date, Date { year: 2026, month: 11, day: 27 });
+        assert_eq!(
+            t.date,
+            Date {
+                year: 2026,
+                month: 11,
+                day: 27
+            }
+        );
         assert_eq!(t.weekday, 4);
         assert_eq!(hm(t), (0, 30));
     }

@@ -72,7 +72,9 @@ test("a question page opened by its link shows every part of the answer, and sur
   await page.getByText("Internetowe Konto Pacjenta to bezpłatna usługa").waitFor();
 
   await page.getByRole("heading", { level: 2, name: "Najczęściej zadawane pytania" }).waitFor();
-  assert.deepEqual(await page.locator(".pm-faq-list").getByRole("heading", { level: 3 }).allTextContents(), ikp.faq.map((f) => f.question));
+  assert.deepEqual(await page.locator(".pm-faq-accordion").getByRole("heading", { level: 3 }).allTextContents(), ikp.faq.map((f) => f.question));
+  assert.equal(await page.getByText("konto powstaje samo dla każdej osoby").isVisible(), false, "FAQ answers start closed");
+  await page.getByRole("button", { name: "Jak założyć konto?" }).click();
   await page.getByText("konto powstaje samo dla każdej osoby").waitFor();
 
   const card = page.getByRole("region", { name: "Kontakt" });
@@ -114,7 +116,7 @@ test("the contract's example document renders its IKP page with six FAQ items", 
   const q = example.questions[0];
   await page.goto(`${site.server.url}/pytanie/${q.id}`);
   await h1Is(page, q.title);
-  assert.equal(await page.locator(".pm-faq-list").getByRole("heading", { level: 3 }).count(), 6);
+  assert.equal(await page.locator(".pm-faq-accordion").getByRole("heading", { level: 3 }).count(), 6);
   for (const item of q.faq) assert.equal(await page.locator(`[id="${item.id}"]`).count(), 1, item.id);
   await page.close();
 });

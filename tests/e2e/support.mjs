@@ -59,8 +59,10 @@ export async function launchBrowser() {
  * A page whose console errors and page errors are collected, and whose FAQ data request can be
  * answered with any document (`data`: an object, a string, or { status, body }).
  */
-export async function openPage(browser, { data } = {}) {
-  const page = await browser.newPage();
+export async function openPage(browser, { data, attributes, context: contextOptions } = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  page.on("close", () => context.close());
   page.problems = [];
   page.on("pageerror", (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on("dialog", (d) => {
@@ -68,6 +70,7 @@ export async function openPage(browser, { data } = {}) {
     d.dismiss();
   });
   if (data !== undefined) await answerData(page, data);
+  if (attributes) await setMountAttributes(page, attributes);
   return page;
 }
 
@@ -79,6 +82,17 @@ export async function answerData(page, data) {
     }
     const body = typeof data === "string" ? data : JSON.stringify(data);
     return route.fulfill({ status: 200, contentType: "application/json", body });
+  });
+}
+
+/** Serves the app's HTML with extra attributes on the mount element, as an embedding page would. */
+export async function setMountAttributes(page, attributes) {
+  const extra = Object.entries(attributes).map(([k, v]) => ` ${k}="${v}"`).join("");
+  await page.route("**/*", async (route) => {
+    if (route.request().resourceType() !== "document") return route.fallback();
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<div id="poradnik-mieszkanca"', `<div id="poradnik-mieszkanca"${extra}`);
+    return route.fulfill({ response, body });
   });
 }
 

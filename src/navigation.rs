@@ -1,0 +1,104 @@
+//! What a screen-reader or keyboard user needs after a route change, which leptos_router does not
+//! do: focus moves to the new page's `h1` (never on the first load), and the scroll position goes
+//! to the top for new pages and back to where it was on back/forward.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
+
+use crate::browser;
+
+/// Installs the effects; call inside `<Router>`.
+pub fn manage_focus_and_scroll() {
+    let window = browser::window();
+    if let Ok(history) = window.history() {
+        // The app restores positions itself, once the page it returns to has rendered.
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+    let positions: Rc<RefCell<HashMap<String, f64>>> = Rc::default();
+    let pending_restore: Rc<RefCell<Option<f64>>> = Rc::default();
+    let key = || {
+        let loc = browser::window().location();
+        format!(
+            "{}{}",
+            loc.pathname().unwrap_or_default(),
+            loc.search().unwrap_or_default()
+        )
+    };
+
+    // Remember where the resident is on every page.
+    {
+        let positions = positions.clone();
+        let h = window_event_listener(leptos::ev::scroll, move |_| {
+            positions
+                .borrow_mut()
+                .insert(key(), browser::window().scroll_y().unwrap_or(0.0));
+        });
+        on_cleanup(move || h.remove());
+    }
+    // Back/forward: the address has changed but the page has not yet; read the saved position
+    // now, before the new page's layout can change the scroll position and overwrite it.
+    {
+        let (positions, pending) = (positions.clone(), pending_restore.clone());
+        let h = window_event_listener(leptos::ev::popstate, move |_| {
+            *pending.borrow_mut() = Some(positions.borrow().get(&key()).copied().unwrap_or(0.0));
+        });
+        on_cleanup(move || h.remove());
+    }
+
+    let location = use_location();
+    let pending = pending_restore;
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some() && previous.as_deref() != Some(path.as_str()) {
+            // Read the back/forward position only after the current task: the router's popstate
+            // listener (which triggered this effect) runs before ours.
+            let pending = pending.clone();
+            browser::after_render(move || {
+                focus_heading();
+                if let Some(y) = pending.borrow_mut().take() {
+                    restore_scroll(y, 60);
+                }
+            });
+        }
+        path
+    });
+}
+
+/// Scrolls back to `y` once the page is tall enough to allow it (the page may still be rendering),
+/// trying again on each of the next `frames` animation frames.
+fn restore_scroll(y: f64, frames: u32) {
+    let window = browser::window();
+    let room = browser::document()
+        .document_element()
+        .map(|el| {
+            f64::from(el.scroll_height())
+                - window
+                    .inner_height()
+                    .ok()
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(0.0)
+        })
+        .unwrap_or(0.0);
+    if room + 1.0 >= y || frames == 0 {
+        window.scroll_to_with_x_and_y(0.0, y);
+    } else {
+        browser::after_render(move || restore_scroll(y, frames - 1));
+    }
+}
+
+/// Focuses the page's heading (which has `tabindex="-1"`), leaving the scroll position alone.
+fn focus_heading() {
+    let heading = browser::document()
+        .query_selector("#poradnik-mieszkanca h1")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(h1) = heading {
+        browser::focus_without_scroll(&h1);
+    }
+}
