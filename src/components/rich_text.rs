@@ -1,70 +1,82 @@
-//! Renders CMS rich text through the allow-list (see `crate::rich_text`): every element here is
-//! created by Leptos from the sanitised tree; the CMS string never reaches `innerHTML`.
+//! Renders CMS rich text through the allow-list (see `crate::rich_text`). The sanitised tree is
+//! built with `createElement`/`createTextNode` from the allow-list's own tag names and attributes:
+//! the CMS string never reaches `innerHTML`. (Building the nodes directly, rather than with one
+//! `view!` per tag, keeps the WebAssembly smaller.)
 
+use leptos::html::Div;
 use leptos::prelude::*;
+use web_sys::{Document, Node};
 
 use crate::browser;
 use crate::rich_text::parse::parse_rich_text;
-use crate::rich_text::{RichNode, Tag};
+use crate::rich_text::RichNode;
 
 #[component]
 pub fn RichText(html: String) -> impl IntoView {
-    let nodes = parse_rich_text(&html, &browser::page_origin());
-    view! { <div class="pm-rich-text">{render(&nodes)}</div> }
+    let container = NodeRef::<Div>::new();
+    container.on_load(move |div| {
+        let doc = browser::document();
+        for node in parse_rich_text(&html, &browser::page_origin()) {
+            append(&doc, &div, &node);
+        }
+    });
+    view! { <div class="pm-rich-text" node_ref=container></div> }
 }
 
-fn render(nodes: &[RichNode]) -> Vec<AnyView> {
-    nodes.iter().map(render_node).collect()
-}
-
-fn render_node(node: &RichNode) -> AnyView {
-    match node {
-        RichNode::Text(t) => t.clone().into_any(),
+fn append(doc: &Document, parent: &Node, node: &RichNode) {
+    let built: Option<Node> = match node {
+        RichNode::Text(t) => Some(doc.create_text_node(t).into()),
         RichNode::Link {
             href: None,
             children,
             ..
-        } => render(children).into_any(),
-        RichNode::Link {
-            href: Some(href),
-            external: true,
-            children,
-        } => view! {
-            <a href=href.clone() target="_blank" rel="noopener noreferrer">
-                {render(children)}
-                <span class="pm-visually-hidden">" (otworzy się w nowej karcie)"</span>
-            </a>
-        }
-        .into_any(),
-        RichNode::Link {
-            href: Some(href),
-            external: false,
-            children,
-        } => view! { <a href=href.clone()>{render(children)}</a> }.into_any(),
-        RichNode::Element { tag, children } => {
-            let c = render(children);
-            match tag {
-                Tag::P => view! { <p>{c}</p> }.into_any(),
-                Tag::Br => view! { <br/> }.into_any(),
-                Tag::Ul => view! { <ul>{c}</ul> }.into_any(),
-                Tag::Ol => view! { <ol>{c}</ol> }.into_any(),
-                Tag::Li => view! { <li>{c}</li> }.into_any(),
-                Tag::Strong => view! { <strong>{c}</strong> }.into_any(),
-                Tag::B => view! { <b>{c}</b> }.into_any(),
-                Tag::Em => view! { <em>{c}</em> }.into_any(),
-                Tag::I => view! { <i>{c}</i> }.into_any(),
-                Tag::H3 => view! { <h3>{c}</h3> }.into_any(),
-                Tag::H4 => view! { <h4>{c}</h4> }.into_any(),
-                Tag::A => c.into_any(),
-                Tag::Table => {
-                    view! { <div class="pm-rich-text__table"><table>{c}</table></div> }.into_any()
-                }
-                Tag::Thead => view! { <thead>{c}</thead> }.into_any(),
-                Tag::Tbody => view! { <tbody>{c}</tbody> }.into_any(),
-                Tag::Tr => view! { <tr>{c}</tr> }.into_any(),
-                Tag::Th => view! { <th>{c}</th> }.into_any(),
-                Tag::Td => view! { <td>{c}</td> }.into_any(),
+        } => {
+            // A link whose target was refused keeps its words, and stops being a link.
+            for child in children {
+                append(doc, parent, child);
             }
+            None
         }
+        RichNode::Link {
+            href: Some(href),
+            external,
+            children,
+        } => element(doc, "a").map(|a| {
+            let _ = a.set_attribute("href", href);
+            for child in children {
+                append(doc, &a, child);
+            }
+            if *external {
+                let _ = a.set_attribute("target", "_blank");
+                let _ = a.set_attribute("rel", "noopener noreferrer");
+                if let Some(note) = element(doc, "span") {
+                    note.set_class_name("pm-visually-hidden");
+                    note.set_text_content(Some(" (otworzy się w nowej karcie)"));
+                    let _ = a.append_child(&note);
+                }
+            }
+            a.into()
+        }),
+        RichNode::Element { tag, children } => element(doc, tag.name()).map(|el| {
+            for child in children {
+                append(doc, &el, child);
+            }
+            // Wide tables scroll inside their own box instead of the page.
+            match (tag, element(doc, "div")) {
+                (crate::rich_text::Tag::Table, Some(wrapper)) => {
+                    wrapper.set_class_name("pm-rich-text__table");
+                    let _ = wrapper.append_child(&el);
+                    wrapper.into()
+                }
+                _ => el.into(),
+            }
+        }),
+    };
+    if let Some(n) = built {
+        let _ = parent.append_child(&n);
     }
+}
+
+fn element(doc: &Document, name: &str) -> Option<web_sys::Element> {
+    doc.create_element(name).ok()
 }

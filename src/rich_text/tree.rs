@@ -26,6 +26,30 @@ pub enum Tag {
 }
 
 impl Tag {
+    /// The element's name, as `createElement` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tag::P => "p",
+            Tag::Br => "br",
+            Tag::Ul => "ul",
+            Tag::Ol => "ol",
+            Tag::Li => "li",
+            Tag::Strong => "strong",
+            Tag::B => "b",
+            Tag::Em => "em",
+            Tag::I => "i",
+            Tag::H3 => "h3",
+            Tag::H4 => "h4",
+            Tag::A => "a",
+            Tag::Table => "table",
+            Tag::Thead => "thead",
+            Tag::Tbody => "tbody",
+            Tag::Tr => "tr",
+            Tag::Th => "th",
+            Tag::Td => "td",
+        }
+    }
+
     pub fn from_name(name: &str) -> Option<Tag> {
         Some(match name {
             "p" => Tag::P,
@@ -260,6 +284,16 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn tag_names_round_trip() {
+        for name in [
+            "p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "h3", "h4", "a", "table",
+            "thead", "tbody", "tr", "th", "td",
+        ] {
+            assert_eq!(Tag::from_name(name).map(Tag::name), Some(name));
+        }
     }
 
     #[test]
