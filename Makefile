@@ -21,7 +21,7 @@ test-host:
 	cargo test --locked
 
 test-e2e:
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=1 tests/contract/ tests/e2e/
 
 ## dist: the production site in dist/ (static files only), then its size report
 dist: setup
