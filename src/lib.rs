@@ -12,6 +12,7 @@ pub mod data;
 pub mod paths;
 pub mod rich_text;
 pub mod schedule;
+pub mod search;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

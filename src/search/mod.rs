@@ -1,0 +1,18 @@
+//! Polish-aware search over the guide, entirely in the browser: plain Rust, no DOM.
+//!
+//! - [`normalize`]: case, diacritics (ł → l too) and combining marks folded;
+//! - [`tokenize`]: words, keeping "800+", "e-recepta" and "mojeIKP" findable whole and in parts;
+//! - [`stem`]: a light Polish suffix stemmer ("dowodu" and "dowód" meet at "dowod");
+//! - [`index`]: the inverted index, prefix matching for the word being typed, typo tolerance scaled
+//!   to word length, `tags` as synonyms, field weights and BM25 scoring, a bounded top-k;
+//! - [`snippet`]: the text around the matched words, with the words marked;
+//! - [`plain_text`]: the text of an HTML fragment, for indexing answers without a browser.
+
+pub mod index;
+pub mod normalize;
+pub mod plain_text;
+pub mod snippet;
+pub mod stem;
+pub mod tokenize;
+
+pub use index::{Hit, SearchIndex};

@@ -1,0 +1,93 @@
+//! The text of an HTML fragment, for the search index: tags dropped (with the content of
+//! `script`/`style`), common entities decoded, block boundaries kept as spaces. It never renders
+//! anything, so it need not be a full parser: rendering goes through `crate::rich_text`.
+
+pub fn plain_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        push_decoded(&mut out, &rest[..lt]);
+        let after = &rest[lt..];
+        let Some(gt) = after.find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = after[1..gt].trim_start_matches('/').to_ascii_lowercase();
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        rest = &after[gt + 1..];
+        if !after[1..].starts_with('/') && (name == "script" || name == "style") {
+            let close = format!("</{name}");
+            rest = match rest.to_ascii_lowercase().find(&close) {
+                Some(i) => &rest[i..],
+                None => "",
+            };
+        }
+        out.push(' ');
+    }
+    push_decoded(&mut out, rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn push_decoded(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp..];
+        let end = after.find(';').filter(|&i| i <= 10);
+        let decoded = end.and_then(|i| {
+            let entity = &after[1..i];
+            match entity {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ if entity.starts_with("#x") || entity.starts_with("#X") => {
+                    u32::from_str_radix(&entity[2..], 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                }
+                _ if entity.starts_with('#') => entity[1..].parse().ok().and_then(char::from_u32),
+                _ => None,
+            }
+        });
+        match (decoded, end) {
+            (Some(c), Some(i)) => {
+                out.push(c);
+                rest = &after[i + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_words_and_drops_the_markup() {
+        assert_eq!(
+            plain_text(
+                "<p>Masz dostęp do:</p><ul><li>wyników&nbsp;badań,</li><li>recept</li></ul>"
+            ),
+            "Masz dostęp do: wyników badań, recept"
+        );
+        assert_eq!(
+            plain_text("a<script>var x = '<p>';</script>b<style>p{}</style>c"),
+            "a b c"
+        );
+        assert_eq!(
+            plain_text("Tom &amp; Jerry &#8211; &#x41; &bogus; x"),
+            "Tom & Jerry – A &bogus; x"
+        );
+    }
+}
