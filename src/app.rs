@@ -13,7 +13,9 @@ use crate::components::data_problems::DataProblems;
 use crate::components::skip_link::SkipLink;
 use crate::config::{Config, MOUNT_ID};
 use crate::data::{load_document, Guide, LoadError};
-use crate::pages::{CategoryPage, HomePage, NotFoundPage, QuestionPage};
+use crate::search::{self, SearchIndex};
+use crate::components::search_box::SearchBox;
+use crate::pages::{CategoryPage, HomePage, NotFoundPage, QuestionPage, SearchPage};
 
 /// Where the data is on its way to the page.
 #[derive(Clone)]
@@ -23,14 +25,31 @@ pub enum GuideState {
     Failed(LoadError),
 }
 
-/// Shared by every page: the settings and the data.
+/// Shared by every page: the settings, the data, and the search index built from it.
 #[derive(Clone, Copy)]
 pub struct AppContext {
     pub config: StoredValue<Config>,
     pub guide: RwSignal<GuideState>,
+    /// The index of the guide it was built from (compared by pointer), built on first use.
+    search: StoredValue<Option<(usize, Arc<SearchIndex>)>>,
+    /// What the search's live region should say once the resident pauses typing.
+    pub announcement: RwSignal<String>,
 }
 
 impl AppContext {
+    /// The search index of `guide`, built the first time it is needed.
+    pub fn search_index(self, guide: &Arc<Guide>) -> Arc<SearchIndex> {
+        let key = Arc::as_ptr(guide) as usize;
+        if let Some((k, index)) = self.search.get_value() {
+            if k == key {
+                return index;
+            }
+        }
+        let index = Arc::new(SearchIndex::build(&search::documents(guide)));
+        self.search.set_value(Some((key, index.clone())));
+        index
+    }
+
     /// Fetches the data document (again), showing the loading state meanwhile.
     pub fn load(self) {
         let url = self.config.with_value(|c| c.faq_url.clone());
@@ -97,6 +116,8 @@ pub fn App(config: Config) -> impl IntoView {
     let ctx = AppContext {
         config: StoredValue::new(config),
         guide: RwSignal::new(GuideState::Loading),
+        search: StoredValue::new(None),
+        announcement: RwSignal::new(String::new()),
     };
     provide_context(ctx);
     ctx.load();
@@ -106,11 +127,13 @@ pub fn App(config: Config) -> impl IntoView {
             <NavigationEffects/>
             <div class="pm-app">
                 <SkipLink target="pm-tresc"/>
+                <SearchBox/>
                 <main class="pm-main" id="pm-tresc" tabindex="-1">
                     <Routes fallback=|| view! { <NotFoundPage/> }>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/kategoria/:id") view=CategoryPage/>
                         <Route path=path!("/pytanie/:id") view=QuestionPage/>
+                        <Route path=path!("/szukaj") view=SearchPage/>
                     </Routes>
                 </main>
                 <DataProblems/>

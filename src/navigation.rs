@@ -91,8 +91,15 @@ fn restore_scroll(y: f64, frames: u32) {
     }
 }
 
-/// Focuses the page's heading (which has `tabindex="-1"`), leaving the scroll position alone.
+/// Focuses the page's heading (which has `tabindex="-1"`), leaving the scroll position alone;
+/// never while the resident is typing in the search field (results follow the typing).
 fn focus_heading() {
+    let typing = browser::document()
+        .active_element()
+        .is_some_and(|a| a.id() == crate::components::search_box::SEARCH_INPUT_ID);
+    if typing {
+        return;
+    }
     let heading = browser::document()
         .query_selector("#poradnik-mieszkanca h1")
         .ok()

@@ -18,5 +18,7 @@ pub mod page_address;
 pub mod question_list;
 pub mod related_questions;
 pub mod rich_text;
+pub mod search_box;
+pub mod search_results;
 pub mod skip_link;
 pub mod update_date;

@@ -5,11 +5,13 @@ mod category_page;
 mod home_page;
 mod not_found_page;
 mod question_page;
+mod search_page;
 
 pub use category_page::CategoryPage;
 pub use home_page::HomePage;
 pub use not_found_page::{NotFound, NotFoundPage};
 pub use question_page::QuestionPage;
+pub use search_page::SearchPage;
 
 use crate::components::breadcrumbs::Crumb;
 use crate::data::Guide;

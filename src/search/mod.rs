@@ -16,3 +16,23 @@ pub mod stem;
 pub mod tokenize;
 
 pub use index::{Hit, SearchIndex};
+
+use crate::data::Guide;
+
+/// The guide's questions as the index reads them, in the guide's order.
+pub fn documents(guide: &Guide) -> Vec<index::DocText> {
+    guide
+        .questions
+        .iter()
+        .map(|q| index::DocText {
+            title: q.title.clone(),
+            tags: q.tags.clone(),
+            answer: plain_text::plain_text(&q.answer_html),
+            faq: q
+                .faq
+                .iter()
+                .map(|f| (f.question.clone(), plain_text::plain_text(&f.answer_html)))
+                .collect(),
+        })
+        .collect()
+}

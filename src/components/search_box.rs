@@ -1,0 +1,122 @@
+//! The search field on every page. Results appear as the resident types (the query lives in the
+//! address, `…/szukaj?q=…`, so results can be shared and back/forward work); "/" focuses the field
+//! unless the resident is typing somewhere; the result count is said in a `role="status"` region
+//! once the resident pauses.
+
+use std::time::Duration;
+
+use leptos::html::Input;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
+
+use crate::app::use_app;
+
+/// The id of the search field, which navigation effects leave focus in.
+pub const SEARCH_INPUT_ID: &str = "pm-szukaj";
+
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let app = use_app();
+    let paths = app.config.with_value(|c| c.paths.clone());
+    let location = use_location();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let input = NodeRef::<Input>::new();
+    let search_path = paths.search("");
+    let on_search_page = {
+        let search_path = search_path.clone();
+        move || location.pathname.get() == search_path
+    };
+
+    // The field shows the query of the address when it changes from outside (back, forward, a
+    // shared link); never while the resident is typing in it.
+    {
+        let on_search_page = on_search_page.clone();
+        Effect::new(move |_| {
+            let q = if on_search_page() { query.read().get("q").unwrap_or_default() } else { String::new() };
+            if let Some(el) = input.get() {
+                let typing = crate::browser::document().active_element().is_some_and(|a| a.id() == SEARCH_INPUT_ID);
+                if !typing && el.value() != q {
+                    el.set_value(&q);
+                }
+            }
+        });
+    }
+
+    let go = {
+        let (paths, navigate, on_search_page) = (paths.clone(), navigate.clone(), on_search_page.clone());
+        move |replace: bool| {
+            let Some(el) = input.get_untracked() else { return };
+            let href = paths.for_navigate(&paths.search(el.value().trim_start()));
+            let replace = replace && on_search_page();
+            navigate(&href, NavigateOptions { replace, scroll: !replace, ..Default::default() });
+        }
+    };
+    let on_input = {
+        let go = go.clone();
+        move |_| go(true)
+    };
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        go(true);
+    };
+
+    // "/" focuses the field, unless the resident is typing in a field of the page.
+    let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
+            return;
+        }
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            .is_some_and(|t| {
+                let tag = t.tag_name();
+                tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT" || t.is_content_editable()
+            });
+        if !typing {
+            if let Some(el) = input.get_untracked() {
+                ev.prevent_default();
+                let _ = el.focus();
+            }
+        }
+    });
+    on_cleanup(move || shortcut.remove());
+
+    // The live region speaks half a second after the last change, not on every keystroke.
+    let spoken = RwSignal::new(String::new());
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let text = app.announcement.get();
+        if let Some(t) = timer.get_value() {
+            t.clear();
+        }
+        let handle = set_timeout_with_handle(move || spoken.set(text), Duration::from_millis(500)).ok();
+        timer.set_value(handle);
+    });
+
+    view! {
+        <form class="pm-search-box" role="search" action=search_path on:submit=on_submit>
+            <label class="pm-search-box__label" for=SEARCH_INPUT_ID>"Szukaj w poradniku"</label>
+            <div class="pm-search-box__row">
+                <input
+                    class="pm-search-box__input"
+                    id=SEARCH_INPUT_ID
+                    type="search"
+                    name="q"
+                    autocomplete="off"
+                    enterkeyhint="search"
+                    aria-describedby="pm-szukaj-podpowiedz"
+                    node_ref=input
+                    on:input=on_input
+                />
+                <button class="pm-search-box__button" type="submit">"Szukaj"</button>
+            </div>
+            <p class="pm-search-box__hint" id="pm-szukaj-podpowiedz">
+                "Wpisz kilka słów, np. „dowód osobisty” albo „800+”. Wyniki pojawiają się w trakcie pisania."
+            </p>
+            <div class="pm-visually-hidden" role="status">{move || spoken.get()}</div>
+        </form>
+    }
+}

@@ -1,0 +1,99 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use crate::app::use_app;
+use crate::browser;
+use crate::components::guide_loader::GuideLoader;
+use crate::components::search_results::{ResultView, SearchResults};
+use crate::search::index::is_searchable;
+use crate::search::snippet::snippet;
+use crate::text::plural::{count, RESULTS};
+
+/// How many results the page shows.
+const LIMIT: usize = 20;
+
+/// The results of `?q=…`, or an invitation to search when there is no query.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let query = use_query_map();
+    let app = use_app();
+    let paths = app.config.with_value(|c| c.paths.clone());
+    view! {
+        <GuideLoader page=move |guide| {
+            let q = query.read().get("q").unwrap_or_default();
+            let q = q.trim().to_owned();
+            if !is_searchable(&q) {
+                browser::set_page_title(Some("Szukaj"));
+                app.announcement.set(String::new());
+                return view! {
+                    <div class="pm-search-page">
+                        <h1 class="pm-page-title" tabindex="-1">"Szukaj w poradniku"</h1>
+                        <p>"Wpisz w pole wyszukiwania, czego szukasz."</p>
+                    </div>
+                }
+                .into_any();
+            }
+            browser::set_page_title(Some(&format!("Wyniki wyszukiwania: {q}")));
+            let index = app.search_index(&guide);
+            // The query as typed: the last word may still be growing, so it matches as a prefix.
+            let results = index.search(&q, LIMIT);
+            let views: Vec<ResultView> = results
+                .hits
+                .iter()
+                .map(|hit| {
+                    let question = &guide.questions[hit.doc];
+                    let item = hit.item.and_then(|i| question.faq.get(i));
+                    let text = match item {
+                        Some(f) => crate::search::plain_text::plain_text(&f.answer_html),
+                        None => crate::search::plain_text::plain_text(&question.answer_html),
+                    };
+                    ResultView {
+                        href: paths.question_at(&question.id, item.map(|f| f.anchor())),
+                        title: snippet(&question.title, &results.terms, 400),
+                        category: guide.category(&question.category).map(|c| c.name.clone()),
+                        item: item.map(|f| f.question.clone()),
+                        snippet: snippet(&text, &results.terms, 160),
+                    }
+                })
+                .collect();
+            let n = views.len();
+            let summary = if n == 0 {
+                format!("Brak wyników dla „{q}”.")
+            } else if n == LIMIT {
+                format!("Najlepsze {} dla „{q}”.", count(n, &RESULTS))
+            } else {
+                format!("Znaleziono {} dla „{q}”.", count(n, &RESULTS))
+            };
+            app.announcement.set(summary.clone());
+            let body = if n == 0 {
+                let suggestions = index.suggestions(&q, 5);
+                let links = suggestions
+                    .into_iter()
+                    .map(|word| {
+                        let href = paths.search(&word);
+                        view! { <li><A href=href>{word}</A></li> }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="pm-search-page__empty">
+                        <p>"Sprawdź pisownię albo wpisz inne, prostsze słowa."</p>
+                        <p class="pm-search-page__suggestions-title">"Może chodziło o:"</p>
+                        <ul class="pm-search-page__suggestions">{links}</ul>
+                    </div>
+                }
+                .into_any()
+            } else {
+                view! { <SearchResults results=views/> }.into_any()
+            };
+            view! {
+                <div class="pm-search-page">
+                    <h1 class="pm-page-title" tabindex="-1">"Wyniki wyszukiwania"</h1>
+                    <p class="pm-search-page__summary">{summary}</p>
+                    {body}
+                </div>
+            }
+            .into_any()
+        }/>
+    }
+}

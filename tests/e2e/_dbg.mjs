@@ -1,0 +1,13 @@
+import { serveDist, launchBrowser } from "./support.mjs";
+const server = await serveDist(); const browser = await launchBrowser();
+const page = await browser.newPage({ viewport: { width: 400, height: 900 } });
+page.on("console", m => console.log("PAGE", m.text()));
+await page.goto(server.url + "/");
+await page.locator("h1").waitFor();
+await page.keyboard.press("/");
+await page.keyboard.type("zasilek rodz", { delay: 30 });
+await page.locator(".pm-search-results li").first().waitFor();
+console.log(page.url(), await page.evaluate(() => document.activeElement.id));
+console.log(await page.locator(".pm-search-page").innerText());
+await page.screenshot({ path: "/tmp/search.png", fullPage: true });
+await browser.close(); await server.close();
