@@ -10,9 +10,17 @@ fn main() {
     for q in std::env::args().skip(1) {
         let r = index.search(&q, 5);
         println!("{q:?}:");
-        for h in r.hits {
+        for h in &r.hits {
             let question = &guide.questions[h.doc];
-            println!("  {:6.2} {} {:?}", h.score, question.title, h.item.map(|i| &question.faq[i].question));
+            println!(
+                "  {:6.2} {} {:?}",
+                h.score,
+                question.title,
+                h.item.map(|i| &question.faq[i].question)
+            );
+        }
+        if r.hits.is_empty() {
+            println!("  suggestions: {:?}", index.suggestions(&q, 5));
         }
         if let Some(first) = r.terms.first() {
             println!("  terms: {} … ({} in all)", first, r.terms.len());

@@ -10,12 +10,12 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::data_problems::DataProblems;
+use crate::components::search_box::SearchBox;
 use crate::components::skip_link::SkipLink;
 use crate::config::{Config, MOUNT_ID};
 use crate::data::{load_document, Guide, LoadError};
-use crate::search::{self, SearchIndex};
-use crate::components::search_box::SearchBox;
 use crate::pages::{CategoryPage, HomePage, NotFoundPage, QuestionPage, SearchPage};
+use crate::search::{self, SearchIndex};
 
 /// Where the data is on its way to the page.
 #[derive(Clone)]

@@ -85,7 +85,9 @@ pub fn encode_query(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{b:02X}")),
         }
@@ -111,7 +113,10 @@ mod tests {
         let p = Paths::new("/".into());
         assert_eq!(p.search(""), "/szukaj");
         assert_eq!(p.search("zasiłek 800+"), "/szukaj?q=zasi%C5%82ek+800%2B");
-        assert_eq!(p.question_at("ikp", Some("jak-zalozyc-konto")), "/pytanie/ikp#jak-zalozyc-konto");
+        assert_eq!(
+            p.question_at("ikp", Some("jak-zalozyc-konto")),
+            "/pytanie/ikp#jak-zalozyc-konto"
+        );
         assert_eq!(p.question_at("ikp", None), "/pytanie/ikp");
     }
 
@@ -122,6 +127,9 @@ mod tests {
         assert_eq!(p.question("a"), "/poradnik/pytanie/a");
         assert_eq!(p.router_base().as_deref(), Some("/poradnik"));
         assert_eq!(p.for_navigate(&p.search("x")), "/szukaj?q=x");
-        assert_eq!(Paths::new("/".into()).for_navigate("/szukaj?q=x"), "/szukaj?q=x");
+        assert_eq!(
+            Paths::new("/".into()).for_navigate("/szukaj?q=x"),
+            "/szukaj?q=x"
+        );
     }
 }

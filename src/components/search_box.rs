@@ -35,9 +35,15 @@ pub fn SearchBox() -> impl IntoView {
     {
         let on_search_page = on_search_page.clone();
         Effect::new(move |_| {
-            let q = if on_search_page() { query.read().get("q").unwrap_or_default() } else { String::new() };
+            let q = if on_search_page() {
+                query.read().get("q").unwrap_or_default()
+            } else {
+                String::new()
+            };
             if let Some(el) = input.get() {
-                let typing = crate::browser::document().active_element().is_some_and(|a| a.id() == SEARCH_INPUT_ID);
+                let typing = crate::browser::document()
+                    .active_element()
+                    .is_some_and(|a| a.id() == SEARCH_INPUT_ID);
                 if !typing && el.value() != q {
                     el.set_value(&q);
                 }
@@ -46,12 +52,22 @@ pub fn SearchBox() -> impl IntoView {
     }
 
     let go = {
-        let (paths, navigate, on_search_page) = (paths.clone(), navigate.clone(), on_search_page.clone());
+        let (paths, navigate, on_search_page) =
+            (paths.clone(), navigate.clone(), on_search_page.clone());
         move |replace: bool| {
-            let Some(el) = input.get_untracked() else { return };
+            let Some(el) = input.get_untracked() else {
+                return;
+            };
             let href = paths.for_navigate(&paths.search(el.value().trim_start()));
             let replace = replace && on_search_page();
-            navigate(&href, NavigateOptions { replace, scroll: !replace, ..Default::default() });
+            navigate(
+                &href,
+                NavigateOptions {
+                    replace,
+                    scroll: !replace,
+                    ..Default::default()
+                },
+            );
         }
     };
     let on_input = {
@@ -65,7 +81,12 @@ pub fn SearchBox() -> impl IntoView {
 
     // "/" focuses the field, unless the resident is typing in a field of the page.
     let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
+        if ev.key() != "/"
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+            || ev.default_prevented()
+        {
             return;
         }
         let typing = ev
@@ -92,7 +113,8 @@ pub fn SearchBox() -> impl IntoView {
         if let Some(t) = timer.get_value() {
             t.clear();
         }
-        let handle = set_timeout_with_handle(move || spoken.set(text), Duration::from_millis(500)).ok();
+        let handle =
+            set_timeout_with_handle(move || spoken.set(text), Duration::from_millis(500)).ok();
         timer.set_value(handle);
     });
 

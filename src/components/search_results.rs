@@ -17,7 +17,13 @@ pub struct ResultView {
 fn marked(pieces: Vec<Piece>) -> impl IntoView {
     pieces
         .into_iter()
-        .map(|p| if p.marked { view! { <mark>{p.text}</mark> }.into_any() } else { p.text.into_any() })
+        .map(|p| {
+            if p.marked {
+                view! { <mark>{p.text}</mark> }.into_any()
+            } else {
+                p.text.into_any()
+            }
+        })
         .collect_view()
 }
 

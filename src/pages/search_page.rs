@@ -68,18 +68,23 @@ pub fn SearchPage() -> impl IntoView {
             app.announcement.set(summary.clone());
             let body = if n == 0 {
                 let suggestions = index.suggestions(&q, 5);
-                let links = suggestions
-                    .into_iter()
-                    .map(|word| {
-                        let href = paths.search(&word);
-                        view! { <li><A href=href>{word}</A></li> }
-                    })
-                    .collect_view();
+                let links = (!suggestions.is_empty()).then(|| {
+                    let items = suggestions
+                        .into_iter()
+                        .map(|word| {
+                            let href = paths.search(&word);
+                            view! { <li><A href=href>{word}</A></li> }
+                        })
+                        .collect_view();
+                    view! {
+                        <p class="pm-search-page__suggestions-title">"Może chodziło o:"</p>
+                        <ul class="pm-search-page__suggestions">{items}</ul>
+                    }
+                });
                 view! {
                     <div class="pm-search-page__empty">
                         <p>"Sprawdź pisownię albo wpisz inne, prostsze słowa."</p>
-                        <p class="pm-search-page__suggestions-title">"Może chodziło o:"</p>
-                        <ul class="pm-search-page__suggestions">{links}</ul>
+                        {links}
                     </div>
                 }
                 .into_any()

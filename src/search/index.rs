@@ -334,7 +334,9 @@ impl SearchIndex {
         let mut total = vec![0f32; n_docs];
         let mut coverage = vec![0u8; n_docs];
         let mut main = vec![0f32; n_docs];
-        let mut items: HashMap<(u32, u16), f32> = HashMap::new();
+        // Which query words (a bit each) matched outside any FAQ item, and in each FAQ item.
+        let mut main_words = vec![0u32; n_docs];
+        let mut items: HashMap<(u32, u16), (f32, u32)> = HashMap::new();
         let mut word_best = vec![0f32; n_docs];
         let mut term_acc = vec![0f32; n_docs];
         let mut touched_word: Vec<u32> = Vec::new();
@@ -343,7 +345,8 @@ impl SearchIndex {
         let mut matched_terms: Vec<String> = Vec::new();
         let n = n_docs as f32;
 
-        for word in &words {
+        for (w, word) in words.iter().enumerate() {
+            let bit = 1u32 << w.min(31);
             for c in self.candidates(word) {
                 let t = c.term as usize;
                 matched_terms.push(self.terms[t].to_string());
@@ -363,8 +366,11 @@ impl SearchIndex {
                     term_acc[d] += s;
                     if p.item == NO_ITEM {
                         main[d] += s;
+                        main_words[d] |= bit;
                     } else {
-                        *items.entry((p.doc, p.item)).or_insert(0.0) += s;
+                        let e = items.entry((p.doc, p.item)).or_insert((0.0, 0));
+                        e.0 += s;
+                        e.1 |= bit;
                     }
                 }
                 for &d in &touched_term {
@@ -413,16 +419,24 @@ impl SearchIndex {
         }
         hits.sort_unstable_by(by_score);
         hits.truncate(limit);
-        // Point at the FAQ item where the match is better there than in the question itself.
+        // Point at an FAQ item when it holds a query word that the question itself (title, tags,
+        // answer) does not, or when it matches better than the question does: the item with the
+        // most query words wins, then the higher score.
         for hit in &mut hits {
+            let own = main_words[hit.doc];
             let best_item = items
                 .iter()
-                .filter(|((d, _), _)| *d as usize == hit.doc)
-                .max_by(|a, b| a.1.total_cmp(b.1).then(b.0 .1.cmp(&a.0 .1)));
-            if let Some(((_, item), score)) = best_item {
-                if *score > main[hit.doc] {
-                    hit.item = Some(usize::from(*item));
-                }
+                .filter(|((d, _), (score, mask))| {
+                    *d as usize == hit.doc && (mask & !own != 0 || *score > main[hit.doc])
+                })
+                .max_by(|a, b| {
+                    (a.1 .1.count_ones(), a.1 .0)
+                        .partial_cmp(&(b.1 .1.count_ones(), b.1 .0))
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                        .then(b.0 .1.cmp(&a.0 .1))
+                });
+            if let Some(((_, item), _)) = best_item {
+                hit.item = Some(usize::from(*item));
             }
         }
         matched_terms.sort_unstable();

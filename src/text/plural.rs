@@ -15,7 +15,11 @@ pub const QUESTIONS: Forms = Forms {
     few: "pytania",
     many: "pytań",
 };
-pub const RESULTS: Forms = Forms { one: "wynik", few: "wyniki", many: "wyników" };
+pub const RESULTS: Forms = Forms {
+    one: "wynik",
+    few: "wyniki",
+    many: "wyników",
+};
 pub const ENTRIES: Forms = Forms {
     one: "wpis",
     few: "wpisy",
@@ -51,7 +55,16 @@ mod tests {
 
     #[test]
     fn counts_search_results_as_the_issue_spells_out() {
-        let want = [(1, "wynik"), (2, "wyniki"), (4, "wyniki"), (5, "wyników"), (21, "wyników"), (22, "wyniki"), (24, "wyniki"), (25, "wyników")];
+        let want = [
+            (1, "wynik"),
+            (2, "wyniki"),
+            (4, "wyniki"),
+            (5, "wyników"),
+            (21, "wyników"),
+            (22, "wyniki"),
+            (24, "wyniki"),
+            (25, "wyników"),
+        ];
         for (n, form) in want {
             assert_eq!(plural(n, &RESULTS), form, "{n}");
         }

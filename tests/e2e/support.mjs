@@ -62,7 +62,8 @@ export async function launchBrowser() {
 export async function openPage(browser, { data, attributes, context: contextOptions } = {}) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
-  page.on("close", () => context.close());
+  // Closing the page closes its context too, and waits for it.
+  page.close = () => context.close();
   page.problems = [];
   page.on("pageerror", (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on("dialog", (d) => {
