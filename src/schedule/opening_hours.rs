@@ -40,7 +40,7 @@ const DAY_NAMES: [(&str, Weekday); 10] = [
 ];
 
 fn day(s: &str) -> Option<Weekday> {
-    let s = s.trim().trim_end_matches('.').to_lowercase();
+    let s = crate::text::fold::lower(s.trim().trim_end_matches('.'));
     DAY_NAMES.iter().find(|(n, _)| *n == s).map(|&(_, d)| d)
 }
 
@@ -79,7 +79,7 @@ fn time(s: &str) -> Option<u16> {
 /// "06:30 - 19:00" or "08:00-12:00, 13:00-16:00" → intervals.
 fn ranges(spec: &str) -> Option<Vec<(u16, u16)>> {
     let spec = spec.trim();
-    let lower = spec.to_lowercase();
+    let lower = crate::text::fold::lower(spec);
     if lower == "nieczynne" || lower == "zamknięte" || lower == "zamkniete" {
         return Some(Vec::new());
     }

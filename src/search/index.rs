@@ -129,8 +129,10 @@ impl SearchIndex {
                         let next = postings.len() as u32;
                         let id = *ids.entry(form.clone()).or_insert_with(|| {
                             postings.push(Vec::new());
-                            surface
-                                .push(text[token.start..token.end].to_lowercase().into_boxed_str());
+                            surface.push(
+                                crate::text::fold::lower(&text[token.start..token.end])
+                                    .into_boxed_str(),
+                            );
                             next
                         });
                         let list = &mut postings[id as usize];
@@ -526,7 +528,9 @@ pub fn edit_distance(a: &[char], b: &str, max: usize) -> usize {
 
 /// Whether `query` has anything to search for.
 pub fn is_searchable(query: &str) -> bool {
-    !normalize(query).chars().all(|c| !c.is_alphanumeric())
+    normalize(query)
+        .chars()
+        .any(crate::text::fold::is_word_char)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Text as the index compares it: lower case, Polish and other Latin diacritics folded, combining
 //! marks (from decomposed input) dropped.
 
-use crate::text::fold::fold_char;
+use crate::text::fold::{fold_char, lower_char};
 
 /// Whether `c` is a combining mark (U+0300–U+036F), as decomposed text carries its accents.
 fn is_combining(c: char) -> bool {
@@ -15,13 +15,7 @@ pub fn normalize(text: &str) -> String {
         if is_combining(c) {
             continue;
         }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            for l in c.to_lowercase() {
-                out.push(fold_char(l));
-            }
-        }
+        out.push(fold_char(lower_char(c)));
     }
     out
 }

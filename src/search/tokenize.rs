@@ -4,6 +4,7 @@
 //! "ikp" and "mojeikp" both find "mojeIKP".
 
 use super::normalize::normalize;
+use crate::text::fold::is_word_char;
 
 /// One word of a text: where it stands (byte offsets) and the normalised forms it answers to; the
 /// first form is the whole word.
@@ -20,7 +21,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
+        if !is_word_char(chars[i].1) {
             i += 1;
             continue;
         }
@@ -29,9 +30,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         // Letters and digits, with single hyphens between them.
         while j < chars.len() {
             let c = chars[j].1;
-            if c.is_alphanumeric() {
+            if is_word_char(c) {
                 j += 1;
-            } else if c == '-' && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() && j > i {
+            } else if c == '-' && j + 1 < chars.len() && is_word_char(chars[j + 1].1) && j > i {
                 j += 1;
             } else {
                 break;
@@ -65,11 +66,11 @@ fn forms(word: &str) -> Vec<String> {
         let mut current = String::new();
         let mut prev_lower = false;
         for c in piece.chars() {
-            if c.is_uppercase() && prev_lower && !current.is_empty() {
+            if c.is_ascii_uppercase() && prev_lower && !current.is_empty() {
                 parts.push(normalize(&current));
                 current.clear();
             }
-            prev_lower = c.is_lowercase();
+            prev_lower = c.is_ascii_lowercase();
             current.push(c);
         }
         if !current.is_empty() {
