@@ -107,7 +107,7 @@ pub fn parse_hours(lines: &[String]) -> Option<Schedule> {
         }
     }
     for d in &mut schedule.days {
-        d.sort_unstable();
+        crate::search::order::sort_by(d, &|a, b| a.cmp(b));
     }
     Some(schedule)
 }
@@ -136,7 +136,7 @@ impl Schedule {
                 .iter()
                 .map(|&(s, e)| (s, if e <= s { 1440 } else { e })),
         );
-        out.sort_unstable();
+        crate::search::order::sort_by(&mut out, &|a, b| a.cmp(b));
         (false, out)
     }
 

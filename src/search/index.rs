@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::normalize::normalize;
+use super::order::{sort_by, top_k};
 use super::stem::stem;
 use super::tokenize::tokenize;
 
@@ -172,7 +173,7 @@ impl SearchIndex {
 
         // Sort the dictionary; renumber the postings and surfaces to match.
         let mut order: Vec<(String, u32)> = ids.into_iter().collect();
-        order.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        sort_by(&mut order, &|a, b| a.0.cmp(&b.0));
         let mut sorted_postings = Vec::with_capacity(order.len());
         let mut sorted_surface = Vec::with_capacity(order.len());
         let mut terms = Vec::with_capacity(order.len());
@@ -194,7 +195,7 @@ impl SearchIndex {
             stems.push((stem(&term).into(), i as u32));
             terms.push(term.into_boxed_str());
         }
-        stems.sort_unstable();
+        sort_by(&mut stems, &|a, b| a.cmp(b));
         let n = docs.len().max(1) as f64;
         let avg_length = totals.map(|t| ((t / n) as f32).max(1.0));
         SearchIndex {
@@ -285,12 +286,8 @@ impl SearchIndex {
             } else {
                 PREFIX_CAP
             };
-            let mut ids: Vec<usize> = range.collect();
-            if ids.len() > cap {
-                ids.select_nth_unstable_by(cap - 1, |a, b| self.df[*b].cmp(&self.df[*a]));
-                ids.truncate(cap);
-            }
-            for id in ids {
+            // The most frequent terms of the range, at most `cap`.
+            for id in top_k(range, cap, &|a, b| self.df[*a] > self.df[*b]) {
                 put(&mut found, id as u32, PREFIX);
             }
         }
@@ -441,7 +438,7 @@ impl SearchIndex {
                 hit.item = Some(usize::from(*item));
             }
         }
-        matched_terms.sort_unstable();
+        sort_by(&mut matched_terms, &|a, b| a.cmp(b));
         matched_terms.dedup();
         Results {
             hits,
@@ -470,7 +467,9 @@ impl SearchIndex {
                 }
             }
         }
-        out.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        sort_by(&mut out, &|a, b| {
+            a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
+        });
         let mut seen = Vec::new();
         for (_, _, s) in out {
             if !seen.contains(&s) {

@@ -10,6 +10,7 @@
 
 pub mod index;
 pub mod normalize;
+pub mod order;
 pub mod plain_text;
 pub mod snippet;
 pub mod stem;
