@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
-use super::normalize::normalize;
+use super::normalize::{normalize, normalize_into};
 use super::order::{sort_by, top_k};
 use super::stem::stem;
-use super::tokenize::tokenize;
+use super::tokenize::{for_each_word, forms, is_compound, tokenize};
 
 /// The fields of a question, by weight: title > tags > FAQ questions > answer > FAQ answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,7 @@ const FUZZY: f32 = 0.55;
 /// are what would make a keystroke slow. The most frequent terms are kept.
 const PREFIX_CAP_SHORT: usize = 12;
 const PREFIX_CAP: usize = 40;
+const PREFIX_POSTINGS: usize = 20_000;
 
 /// Words that carry no meaning on their own: they count toward the score when they match but a
 /// result need not contain them.
@@ -60,13 +61,72 @@ pub struct DocText {
     pub faq: Vec<(String, String)>,
 }
 
+/// While building: one term in one field (and FAQ item) of one document, with the FAQ item
+/// (16 bits), the field (3 bits) and the term's count (13 bits) packed together.
+#[derive(Debug, Clone, Copy)]
+struct RawPosting {
+    doc: u32,
+    packed: u32,
+}
+
+/// One term in one field (and FAQ item) of one document, in 8 bytes, with its BM25 term weight
+/// (term frequency saturation, field length and field weight) computed once at build time, in
+/// units of 1/1024: a query only multiplies it by the term's idf and its kind of match.
 #[derive(Debug, Clone, Copy)]
 struct Posting {
     doc: u32,
     item: u16,
-    field: u8,
-    tf: u16,
+    weight: u16,
 }
+
+const WEIGHT_SCALE: f32 = 1024.0;
+
+impl RawPosting {
+    fn new(doc: u32, item: u16, field: u8) -> RawPosting {
+        RawPosting {
+            doc,
+            packed: (u32::from(item) << 16) | (u32::from(field) << 13) | 1,
+        }
+    }
+    fn item(self) -> u16 {
+        (self.packed >> 16) as u16
+    }
+    fn field(self) -> usize {
+        ((self.packed >> 13) & 0x7) as usize
+    }
+    fn tf(self) -> u16 {
+        (self.packed & 0x1FFF) as u16
+    }
+    fn same_place(self, doc: u32, item: u16, field: u8) -> bool {
+        self.doc == doc && self.packed >> 13 == (u32::from(item) << 3) | u32::from(field)
+    }
+    fn add_one(&mut self) {
+        if self.tf() < 0x1FFF {
+            self.packed += 1;
+        }
+    }
+}
+
+/// A fast hasher for the index's own strings (FxHash's mixing); no protection against
+/// adversarial keys is needed for the words of the guide.
+#[derive(Default, Clone, Copy)]
+struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 
 /// One result: the document (its position in the input), the FAQ item the match is in when that
 /// is where the match is best, and its score.
@@ -96,9 +156,8 @@ pub struct SearchIndex {
     surface: Vec<Box<str>>,
     /// (stem, term) pairs, sorted by stem.
     stems: Vec<(Box<str>, u32)>,
-    /// Words per field, per document.
-    lengths: Vec<[u16; FIELDS]>,
-    avg_length: [f32; FIELDS],
+    /// The number of documents.
+    docs: usize,
 }
 
 struct Candidate {
@@ -115,8 +174,9 @@ struct QueryWord {
 
 impl SearchIndex {
     pub fn build(docs: &[DocText]) -> SearchIndex {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut postings: Vec<Vec<Posting>> = Vec::new();
+        let mut ids: FastMap<String, u32> = FastMap::default();
+        let mut buffer = String::new();
+        let mut postings: Vec<Vec<RawPosting>> = Vec::new();
         let mut surface: Vec<Box<str>> = Vec::new();
         let mut lengths = Vec::with_capacity(docs.len());
         let mut totals = [0f64; FIELDS];
@@ -124,36 +184,41 @@ impl SearchIndex {
         for (d, doc) in docs.iter().enumerate() {
             let mut len = [0u16; FIELDS];
             let mut add = |text: &str, field: Field, item: u16, len: &mut [u16; FIELDS]| {
-                for token in tokenize(text) {
+                for_each_word(text, |start, end| {
                     len[field as usize] = len[field as usize].saturating_add(1);
-                    for form in &token.forms {
-                        let next = postings.len() as u32;
-                        let id = *ids.entry(form.clone()).or_insert_with(|| {
-                            postings.push(Vec::new());
-                            surface.push(
-                                crate::text::fold::lower(&text[token.start..token.end])
-                                    .into_boxed_str(),
-                            );
-                            next
-                        });
+                    let word = &text[start..end];
+                    let mut index_form = |form: &str| {
+                        let id = match ids.get(form) {
+                            Some(&id) => id,
+                            None => {
+                                let id = postings.len() as u32;
+                                postings.push(Vec::new());
+                                let written = crate::text::fold::lower(word);
+                                // Kept only where it differs from the term (diacritics, hyphens).
+                                surface.push(if written == form {
+                                    Box::from("")
+                                } else {
+                                    written.into_boxed_str()
+                                });
+                                ids.insert(form.to_owned(), id);
+                                id
+                            }
+                        };
                         let list = &mut postings[id as usize];
                         match list.last_mut() {
-                            Some(p)
-                                if p.doc == d as u32
-                                    && p.field == field as u8
-                                    && p.item == item =>
-                            {
-                                p.tf = p.tf.saturating_add(1)
-                            }
-                            _ => list.push(Posting {
-                                doc: d as u32,
-                                item,
-                                field: field as u8,
-                                tf: 1,
-                            }),
+                            Some(p) if p.same_place(d as u32, item, field as u8) => p.add_one(),
+                            _ => list.push(RawPosting::new(d as u32, item, field as u8)),
                         }
+                    };
+                    if is_compound(word) {
+                        for form in forms(word) {
+                            index_form(&form);
+                        }
+                    } else {
+                        normalize_into(word, &mut buffer);
+                        index_form(&buffer);
                     }
-                }
+                });
             };
             add(&doc.title, Field::Title, NO_ITEM, &mut len);
             for tag in &doc.tags {
@@ -179,8 +244,24 @@ impl SearchIndex {
         let mut terms = Vec::with_capacity(order.len());
         let mut df = Vec::with_capacity(order.len());
         let mut stems = Vec::with_capacity(order.len());
+        let n = docs.len().max(1) as f64;
+        let avg_length = totals.map(|t| ((t / n) as f32).max(1.0));
         for (i, (term, old)) in order.into_iter().enumerate() {
-            let list = std::mem::take(&mut postings[old as usize]);
+            let raw = std::mem::take(&mut postings[old as usize]);
+            let list: Vec<Posting> = raw
+                .iter()
+                .map(|p| {
+                    let f = p.field();
+                    let len = f32::from(lengths[p.doc as usize][f]) / avg_length[f];
+                    let tf = f32::from(p.tf());
+                    let w = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len)) * FIELD_WEIGHTS[f];
+                    Posting {
+                        doc: p.doc,
+                        item: p.item(),
+                        weight: (w * WEIGHT_SCALE).round().min(65535.0) as u16,
+                    }
+                })
+                .collect();
             let mut docs_with = 0u32;
             let mut last = u32::MAX;
             for p in &list {
@@ -196,25 +277,39 @@ impl SearchIndex {
             terms.push(term.into_boxed_str());
         }
         sort_by(&mut stems, &|a, b| a.cmp(b));
-        let n = docs.len().max(1) as f64;
-        let avg_length = totals.map(|t| ((t / n) as f32).max(1.0));
         SearchIndex {
             terms,
             postings: sorted_postings,
             df,
             surface: sorted_surface,
             stems,
-            lengths,
-            avg_length,
+            docs: lengths.len(),
         }
     }
 
+    /// About how many bytes of memory the index holds (its vectors and strings).
+    pub fn heap_bytes(&self) -> usize {
+        let strings: usize = self
+            .terms
+            .iter()
+            .chain(&self.surface)
+            .map(|t| t.len() + 16)
+            .sum();
+        let stems: usize = self.stems.iter().map(|(s, _)| s.len() + 24).sum();
+        let postings: usize = self
+            .postings
+            .iter()
+            .map(|p| p.capacity() * std::mem::size_of::<Posting>() + 24)
+            .sum();
+        strings + stems + postings + self.df.len() * 4
+    }
+
     pub fn len(&self) -> usize {
-        self.lengths.len()
+        self.docs
     }
 
     pub fn is_empty(&self) -> bool {
-        self.lengths.is_empty()
+        self.docs == 0
     }
 
     fn term_id(&self, term: &str) -> Option<u32> {
@@ -286,8 +381,15 @@ impl SearchIndex {
             } else {
                 PREFIX_CAP
             };
-            // The most frequent terms of the range, at most `cap`.
+            // The most frequent terms of the range, at most `cap` of them and at most
+            // PREFIX_POSTINGS postings in all: that bounds the work of a short prefix.
+            let mut budget = PREFIX_POSTINGS;
             for id in top_k(range, cap, &|a, b| self.df[*a] > self.df[*b]) {
+                let cost = self.postings[id].len();
+                if cost > budget && budget < PREFIX_POSTINGS {
+                    break;
+                }
+                budget = budget.saturating_sub(cost);
                 put(&mut found, id as u32, PREFIX);
             }
         }
@@ -323,55 +425,101 @@ impl SearchIndex {
             .collect()
     }
 
+    /// For profiling: each query word with the number of terms it expands to and their postings.
+    pub fn explain(&self, query: &str) -> Vec<(String, usize, usize)> {
+        Self::parse(query)
+            .iter()
+            .map(|w| {
+                let c = self.candidates(w);
+                let postings = c.iter().map(|c| self.postings[c.term as usize].len()).sum();
+                (w.forms[0].clone(), c.len(), postings)
+            })
+            .collect()
+    }
+
+    /// BM25 of one posting of a term with this `idf`, weighted by its field and match kind.
+    fn posting_score(&self, p: Posting, idf: f32, factor: f32) -> f32 {
+        idf * factor * f32::from(p.weight) / WEIGHT_SCALE
+    }
+
+    fn idf(&self, term: usize) -> f32 {
+        let n = self.docs as f32;
+        let df = self.df[term] as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
     /// Runs a query; at most `limit` hits, best first.
     pub fn search(&self, query: &str, limit: usize) -> Results {
         let words = Self::parse(query);
-        let n_docs = self.lengths.len();
+        let n_docs = self.docs;
         if words.is_empty() || n_docs == 0 {
             return Results::default();
         }
+        let candidates: Vec<Vec<Candidate>> = words.iter().map(|w| self.candidates(w)).collect();
+        let (total, coverage, touched) = self
+            .score_conjunctive(&words, &candidates)
+            .unwrap_or_else(|| self.score_all(&words, &candidates));
+
+        // AND first: only the documents that match the most required words.
+        let best_coverage = touched
+            .iter()
+            .map(|&d| coverage[d as usize])
+            .max()
+            .unwrap_or(0);
+        let ranked = touched
+            .into_iter()
+            .filter(|&d| coverage[d as usize] == best_coverage)
+            .map(|d| Hit {
+                doc: d as usize,
+                item: None,
+                score: total[d as usize],
+            });
+        let mut hits = top_k(ranked, limit, &|a: &Hit, b: &Hit| {
+            a.score > b.score || (a.score == b.score && a.doc < b.doc)
+        });
+        for hit in &mut hits {
+            hit.item = self.best_item(hit.doc as u32, &candidates);
+        }
+        let mut matched_terms: Vec<String> = candidates
+            .iter()
+            .flatten()
+            .map(|c| self.terms[c.term as usize].to_string())
+            .collect();
+        sort_by(&mut matched_terms, &|a, b| a.cmp(b));
+        matched_terms.dedup();
+        Results {
+            hits,
+            terms: matched_terms,
+        }
+    }
+
+    /// Scores every document that matches any word: per document, the sum over words of the
+    /// word's best-matching term; and how many required words each matches.
+    fn score_all(
+        &self,
+        words: &[QueryWord],
+        candidates: &[Vec<Candidate>],
+    ) -> (Vec<f32>, Vec<u8>, Vec<u32>) {
+        let n_docs = self.docs;
         let mut total = vec![0f32; n_docs];
         let mut coverage = vec![0u8; n_docs];
-        let mut main = vec![0f32; n_docs];
-        // Which query words (a bit each) matched outside any FAQ item, and in each FAQ item.
-        let mut main_words = vec![0u32; n_docs];
-        let mut items: HashMap<(u32, u16), (f32, u32)> = HashMap::new();
         let mut word_best = vec![0f32; n_docs];
         let mut term_acc = vec![0f32; n_docs];
         let mut touched_word: Vec<u32> = Vec::new();
         let mut touched_term: Vec<u32> = Vec::new();
         let mut touched: Vec<u32> = Vec::new();
-        let mut matched_terms: Vec<String> = Vec::new();
-        let n = n_docs as f32;
-
-        for (w, word) in words.iter().enumerate() {
-            let bit = 1u32 << w.min(31);
-            for c in self.candidates(word) {
+        for (word, cands) in words.iter().zip(candidates) {
+            for c in cands {
                 let t = c.term as usize;
-                matched_terms.push(self.terms[t].to_string());
-                let df = self.df[t] as f32;
-                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-                for p in &self.postings[t] {
+                let idf = self.idf(t);
+                for &p in &self.postings[t] {
                     let d = p.doc as usize;
-                    let f = usize::from(p.field);
-                    let len = f32::from(self.lengths[d][f]) / self.avg_length[f];
-                    let tf = f32::from(p.tf);
-                    let s = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len))
-                        * FIELD_WEIGHTS[f]
-                        * c.factor;
                     if term_acc[d] == 0.0 {
                         touched_term.push(p.doc);
                     }
-                    term_acc[d] += s;
-                    if p.item == NO_ITEM {
-                        main[d] += s;
-                        main_words[d] |= bit;
-                    } else {
-                        let e = items.entry((p.doc, p.item)).or_insert((0.0, 0));
-                        e.0 += s;
-                        e.1 |= bit;
-                    }
+                    term_acc[d] += self.posting_score(p, idf, c.factor);
                 }
+                // A word scores by its best-matching term in each document.
                 for &d in &touched_term {
                     let d = d as usize;
                     if word_best[d] == 0.0 {
@@ -395,55 +543,147 @@ impl SearchIndex {
             }
             touched_word.clear();
         }
+        (total, coverage, touched)
+    }
 
-        // AND first: only the documents that match the most required words.
-        let best_coverage = touched
-            .iter()
-            .map(|&d| coverage[d as usize])
-            .max()
-            .unwrap_or(0);
-        let mut hits: Vec<Hit> = touched
-            .into_iter()
-            .filter(|&d| coverage[d as usize] == best_coverage)
-            .map(|d| Hit {
-                doc: d as usize,
-                item: None,
-                score: total[d as usize],
-            })
-            .collect();
-        let by_score = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc));
-        if hits.len() > limit && limit > 0 {
-            hits.select_nth_unstable_by(limit - 1, by_score);
-            hits.truncate(limit);
-        }
-        hits.sort_unstable_by(by_score);
-        hits.truncate(limit);
-        // Point at an FAQ item when it holds a query word that the question itself (title, tags,
-        // answer) does not, or when it matches better than the question does: the item with the
-        // most query words wins, then the higher score.
-        for hit in &mut hits {
-            let own = main_words[hit.doc];
-            let best_item = items
+    /// The same scores, computed the fast way when some document matches every required word:
+    /// the rarest required word is scanned in full, and every other word is only looked up in the
+    /// documents still in the running (each posting list is in document order). `None` when no
+    /// document has all the required words; the caller then scores everything.
+    fn score_conjunctive(
+        &self,
+        words: &[QueryWord],
+        candidates: &[Vec<Candidate>],
+    ) -> Option<(Vec<f32>, Vec<u8>, Vec<u32>)> {
+        let cost = |w: usize| {
+            candidates[w]
                 .iter()
-                .filter(|((d, _), (score, mask))| {
-                    *d as usize == hit.doc && (mask & !own != 0 || *score > main[hit.doc])
-                })
-                .max_by(|a, b| {
-                    (a.1 .1.count_ones(), a.1 .0)
-                        .partial_cmp(&(b.1 .1.count_ones(), b.1 .0))
-                        .unwrap_or(std::cmp::Ordering::Equal)
-                        .then(b.0 .1.cmp(&a.0 .1))
-                });
-            if let Some(((_, item), _)) = best_item {
-                hit.item = Some(usize::from(*item));
+                .map(|c| self.postings[c.term as usize].len())
+                .sum::<usize>()
+        };
+        let mut required: Vec<usize> = (0..words.len()).filter(|&w| words[w].required).collect();
+        if required.len() < 2 {
+            return None;
+        }
+        sort_by(&mut required, &|a, b| cost(*a).cmp(&cost(*b)));
+        let first = required[0];
+        let (mut total, _, touched) =
+            self.score_all(&words[first..=first], &candidates[first..=first]);
+        let mut alive: Vec<u32> = touched;
+        let mut in_alive = vec![false; self.docs];
+        let mut word_best = vec![0f32; self.docs];
+        let mut term_acc = vec![0f32; self.docs];
+        let optional = (0..words.len()).filter(|&w| !words[w].required);
+        for w in required[1..].iter().copied().chain(optional) {
+            let cands = &candidates[w];
+            // Look the word up in each remaining document, or scan its postings once: whichever
+            // reads fewer postings.
+            if alive.len() * cands.len() * 16 < cost(w) {
+                for &d in &alive {
+                    word_best[d as usize] = self.word_score_in(d, cands);
+                }
+            } else {
+                for &d in &alive {
+                    in_alive[d as usize] = true;
+                }
+                for c in cands {
+                    let idf = self.idf(c.term as usize);
+                    for &p in &self.postings[c.term as usize] {
+                        if in_alive[p.doc as usize] {
+                            term_acc[p.doc as usize] += self.posting_score(p, idf, c.factor);
+                        }
+                    }
+                    for &d in &alive {
+                        let d = d as usize;
+                        word_best[d] = word_best[d].max(term_acc[d]);
+                        term_acc[d] = 0.0;
+                    }
+                }
+                for &d in &alive {
+                    in_alive[d as usize] = false;
+                }
+            }
+            let mut kept = Vec::with_capacity(alive.len());
+            for &d in &alive {
+                let score = std::mem::take(&mut word_best[d as usize]);
+                if score > 0.0 {
+                    total[d as usize] += score;
+                    kept.push(d);
+                } else if !words[w].required {
+                    kept.push(d);
+                }
+            }
+            alive = kept;
+            if alive.is_empty() {
+                return None;
             }
         }
-        sort_by(&mut matched_terms, &|a, b| a.cmp(b));
-        matched_terms.dedup();
-        Results {
-            hits,
-            terms: matched_terms,
+        let n = required.len() as u8;
+        let mut coverage = vec![0u8; self.docs];
+        for &d in &alive {
+            coverage[d as usize] = n;
         }
+        Some((total, coverage, alive))
+    }
+
+    /// One word's score in one document: its best-matching term, summed over that term's fields.
+    fn word_score_in(&self, doc: u32, cands: &[Candidate]) -> f32 {
+        let mut best = 0f32;
+        for c in cands {
+            let list = &self.postings[c.term as usize];
+            let from = list.partition_point(|p| p.doc < doc);
+            if list.get(from).is_none_or(|p| p.doc != doc) {
+                continue;
+            }
+            let idf = self.idf(c.term as usize);
+            let s: f32 = list[from..]
+                .iter()
+                .take_while(|p| p.doc == doc)
+                .map(|&p| self.posting_score(p, idf, c.factor))
+                .sum();
+            best = best.max(s);
+        }
+        best
+    }
+
+    /// The FAQ item of `doc` to point at, if any: one that holds a query word the question itself
+    /// (title, tags, answer) does not, or that matches better than the question does; the item
+    /// with the most query words wins, then the higher score. Looked up for the top hits only
+    /// (postings are in document order, so each list is searched, not scanned).
+    fn best_item(&self, doc: u32, candidates: &[Vec<Candidate>]) -> Option<usize> {
+        let mut own_words = 0u32;
+        let mut own_score = 0f32;
+        let mut items: Vec<(u16, f32, u32)> = Vec::new();
+        for (w, cands) in candidates.iter().enumerate() {
+            let bit = 1u32 << w.min(31);
+            for c in cands {
+                let list = &self.postings[c.term as usize];
+                let idf = self.idf(c.term as usize);
+                let from = list.partition_point(|p| p.doc < doc);
+                for &p in list[from..].iter().take_while(|p| p.doc == doc) {
+                    let s = self.posting_score(p, idf, c.factor);
+                    if p.item == NO_ITEM {
+                        own_words |= bit;
+                        own_score += s;
+                    } else if let Some(e) = items.iter_mut().find(|e| e.0 == p.item) {
+                        e.1 += s;
+                        e.2 |= bit;
+                    } else {
+                        items.push((p.item, s, bit));
+                    }
+                }
+            }
+        }
+        items
+            .into_iter()
+            .filter(|&(_, score, words)| words & !own_words != 0 || score > own_score)
+            .max_by(|a, b| {
+                (a.2.count_ones(), a.1)
+                    .partial_cmp(&(b.2.count_ones(), b.1))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(b.0.cmp(&a.0))
+            })
+            .map(|(item, _, _)| usize::from(item))
     }
 
     /// For a query with no results: the closest words the guide does contain, as they are written
@@ -463,7 +703,12 @@ impl SearchIndex {
                 }
                 let d = edit_distance(&chars, t, max);
                 if d <= max {
-                    out.push((d, self.df[i], self.surface[i].to_string()));
+                    let written = if self.surface[i].is_empty() {
+                        &self.terms[i]
+                    } else {
+                        &self.surface[i]
+                    };
+                    out.push((d, self.df[i], written.to_string()));
                 }
             }
         }

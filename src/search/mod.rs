@@ -14,6 +14,7 @@ pub mod order;
 pub mod plain_text;
 pub mod snippet;
 pub mod stem;
+pub mod synthetic;
 pub mod tokenize;
 
 pub use index::{Hit, SearchIndex};

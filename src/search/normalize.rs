@@ -11,13 +11,23 @@ fn is_combining(c: char) -> bool {
 /// "Zasiłek" → "zasilek"; "ŁÓDŹ" → "lodz"; "zas\u{0301}" (decomposed) → "zas".
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out);
+    out
+}
+
+/// [`normalize`] into a buffer that the caller reuses (cleared first).
+pub fn normalize_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.bytes().all(|b| b.is_ascii()) {
+        out.extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
     for c in text.chars() {
         if is_combining(c) {
             continue;
         }
         out.push(fold_char(lower_char(c)));
     }
-    out
 }
 
 #[cfg(test)]

@@ -18,47 +18,77 @@ pub struct Token {
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_word_char(chars[i].1) {
-            i += 1;
-            continue;
-        }
-        let start = chars[i].0;
-        let mut j = i;
-        // Letters and digits, with single hyphens between them.
-        while j < chars.len() {
-            let c = chars[j].1;
-            if is_word_char(c) {
-                j += 1;
-            } else if c == '-' && j + 1 < chars.len() && is_word_char(chars[j + 1].1) && j > i {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        let mut end_idx = j;
-        let plus = end_idx < chars.len()
-            && chars[end_idx].1 == '+'
-            && chars[end_idx - 1].1.is_ascii_digit();
-        if plus {
-            end_idx += 1;
-        }
-        let end = chars.get(end_idx).map_or(text.len(), |c| c.0);
+    for_each_word(text, |start, end| {
         tokens.push(Token {
             start,
             end,
             forms: forms(&text[start..end]),
-        });
-        i = end_idx;
-    }
+        })
+    });
     tokens
+}
+
+/// Calls `f(start, end)` with the byte range of every word of `text`, without allocating.
+pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
+    let mut iter = text.char_indices().peekable();
+    while let Some((start, c)) = iter.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let mut last = c;
+        loop {
+            match iter.peek().copied() {
+                Some((i, c)) if is_word_char(c) => {
+                    iter.next();
+                    end = i + c.len_utf8();
+                    last = c;
+                }
+                // A hyphen between two word characters joins them ("e-recepta").
+                Some((_, '-')) => {
+                    let mut ahead = iter.clone();
+                    ahead.next();
+                    match ahead.next() {
+                        Some((i, c)) if is_word_char(c) => {
+                            iter.next();
+                            iter.next();
+                            end = i + c.len_utf8();
+                            last = c;
+                        }
+                        _ => break,
+                    }
+                }
+                // A '+' after a digit belongs to the word ("800+").
+                Some((i, '+')) if last.is_ascii_digit() => {
+                    iter.next();
+                    end = i + 1;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        f(start, end);
+    }
+}
+
+/// Whether a word needs more forms than itself: a hyphen, a '+', or a lower-to-upper case change.
+pub fn is_compound(word: &str) -> bool {
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if c == '-' || c == '+' || (prev_lower && c.is_ascii_uppercase()) {
+            return true;
+        }
+        prev_lower = c.is_ascii_lowercase();
+    }
+    false
 }
 
 /// The whole word (hyphens dropped) first, then its parts: split at hyphens, at a lower-to-upper
 /// case change ("mojeIKP"), and the number before a '+'.
-fn forms(word: &str) -> Vec<String> {
+pub fn forms(word: &str) -> Vec<String> {
+    if !is_compound(word) {
+        return vec![normalize(word)];
+    }
     let whole = normalize(&word.replace('-', ""));
     let mut parts: Vec<String> = Vec::new();
     let core = word.trim_end_matches('+');
