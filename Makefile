@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 # Trunk must never fetch its own tools: setup.sh puts the pinned versions on PATH.
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: setup serve test test-host test-e2e dist size clean
+.PHONY: setup serve test test-host test-e2e dist bench clean
 
 ## setup: install the toolchain, npm packages and Chromium (idempotent, quick when all is there)
 setup:
@@ -28,6 +28,10 @@ dist: setup
 	trunk build --release --locked
 	cp dist/index.html dist/404.html
 	node scripts/size-report.mjs dist
+
+## bench: search relevance and speed (host and in-browser) against MiniSearch and FlexSearch → docs/benchmarks.md
+bench: setup
+	bench/run.sh
 
 clean:
 	rm -rf dist target

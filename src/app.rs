@@ -45,7 +45,7 @@ impl AppContext {
                 return index;
             }
         }
-        let index = Arc::new(SearchIndex::build(&search::documents(guide)));
+        let index = Arc::new(SearchIndex::build_from(search::document_iter(guide)));
         self.search.set_value(Some((key, index.clone())));
         index
     }

@@ -174,14 +174,20 @@ struct QueryWord {
 
 impl SearchIndex {
     pub fn build(docs: &[DocText]) -> SearchIndex {
+        Self::build_from(docs.iter().cloned())
+    }
+
+    /// Builds the index from documents produced one at a time, so that their texts need not all be
+    /// in memory at once (the WebAssembly memory only ever grows).
+    pub fn build_from(docs: impl IntoIterator<Item = DocText>) -> SearchIndex {
         let mut ids: FastMap<String, u32> = FastMap::default();
         let mut buffer = String::new();
         let mut postings: Vec<Vec<RawPosting>> = Vec::new();
         let mut surface: Vec<Box<str>> = Vec::new();
-        let mut lengths = Vec::with_capacity(docs.len());
+        let mut lengths: Vec<[u16; FIELDS]> = Vec::new();
         let mut totals = [0f64; FIELDS];
 
-        for (d, doc) in docs.iter().enumerate() {
+        for (d, doc) in docs.into_iter().enumerate() {
             let mut len = [0u16; FIELDS];
             let mut add = |text: &str, field: Field, item: u16, len: &mut [u16; FIELDS]| {
                 for_each_word(text, |start, end| {
@@ -244,7 +250,7 @@ impl SearchIndex {
         let mut terms = Vec::with_capacity(order.len());
         let mut df = Vec::with_capacity(order.len());
         let mut stems = Vec::with_capacity(order.len());
-        let n = docs.len().max(1) as f64;
+        let n = lengths.len().max(1) as f64;
         let avg_length = totals.map(|t| ((t / n) as f32).max(1.0));
         for (i, (term, old)) in order.into_iter().enumerate() {
             let raw = std::mem::take(&mut postings[old as usize]);

@@ -23,18 +23,19 @@ use crate::data::Guide;
 
 /// The guide's questions as the index reads them, in the guide's order.
 pub fn documents(guide: &Guide) -> Vec<index::DocText> {
-    guide
-        .questions
-        .iter()
-        .map(|q| index::DocText {
-            title: q.title.clone(),
-            tags: q.tags.clone(),
-            answer: plain_text::plain_text(&q.answer_html),
-            faq: q
-                .faq
-                .iter()
-                .map(|f| (f.question.clone(), plain_text::plain_text(&f.answer_html)))
-                .collect(),
-        })
-        .collect()
+    document_iter(guide).collect()
+}
+
+/// The same, one question at a time (see [`SearchIndex::build_from`]).
+pub fn document_iter(guide: &Guide) -> impl Iterator<Item = index::DocText> + '_ {
+    guide.questions.iter().map(|q| index::DocText {
+        title: q.title.clone(),
+        tags: q.tags.clone(),
+        answer: plain_text::plain_text(&q.answer_html),
+        faq: q
+            .faq
+            .iter()
+            .map(|f| (f.question.clone(), plain_text::plain_text(&f.answer_html)))
+            .collect(),
+    })
 }

@@ -1,0 +1,55 @@
+// Writes docs/benchmarks.md from target/bench/*.json: the machine, the commit, relevance,
+// host (cargo bench) and in-browser figures, each next to its goal.
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { execSync } from "node:child_process";
+import os from "node:os";
+
+const t = (p) => new URL(`../target/bench/${p}`, import.meta.url);
+const read = (p) => (existsSync(t(p)) ? JSON.parse(readFileSync(t(p), "utf8")) : null);
+const relevance = read("relevance.json");
+const cargo = read("cargo-bench.json");
+const browser = read("browser.json");
+const sh = (c) => { try { return execSync(c, { encoding: "utf8" }).trim(); } catch { return "?"; } };
+
+const pct = (x) => `${(100 * x).toFixed(1)}%`;
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const out = [];
+out.push("# Benchmarks", "");
+out.push(`Written by \`make bench\` on ${new Date().toISOString().slice(0, 10)}, commit \`${sh("git rev-parse --short HEAD")}\`${sh("git status --porcelain") ? " (with uncommitted changes)" : ""}.`);
+out.push(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${sh("chromium --version")}, ${sh("rustc --version")}, Node ${process.version}.`);
+out.push("Figures are reports, not assertions: timings vary from run to run by 10–30% on this shared machine.", "");
+
+if (relevance) {
+  out.push("## Relevance on the sample portal", "");
+  out.push("`tests/relevance/queries.json`: queries as residents type them, each with the question they expect (`bench/relevance.mjs`). Goal: top-3 at least 95% for ours, ahead of both.", "");
+  const kinds = Object.keys(relevance.ours.kinds).filter((k) => k !== "all");
+  out.push(`| engine | top-1 | top-3 | MRR | ${kinds.map((k) => `top-3 ${k} (${relevance.ours.kinds[k].n})`).join(" | ")} |`);
+  out.push(`|---|---|---|---|${kinds.map(() => "---").join("|")}|`);
+  for (const [name, r] of Object.entries(relevance)) {
+    const a = r.kinds.all;
+    out.push(`| ${name} | ${pct(a.top1)} | ${pct(a.top3)} | ${a.mrr.toFixed(3)} | ${kinds.map((k) => pct(r.kinds[k]?.top3 ?? 0)).join(" | ")} |`);
+  }
+  out.push("", "\"same\" rows give MiniSearch and FlexSearch our semantics (AND, prefix on the last word, typos on finished words); \"recommended\" rows use their documentation's recommendation (MiniSearch: OR, prefix and fuzzy 0.2 on every word; FlexSearch: `suggest: true`). All fold case and diacritics including ł, and weight the same fields the same way (`bench/engines.mjs`).", "");
+  out.push(`Our misses (outside the top 3): ${relevance.ours.misses.map((m) => `"${m}"`).join(", ") || "none"}.`, "");
+}
+
+if (cargo) {
+  out.push("## Host: `cargo bench --bench search`", "");
+  out.push("Synthetic corpora (`src/search/synthetic.rs`: Polish-like words with inflections and Polish letters, Zipf-distributed, answers of 50–110 words, up to 4 FAQ items). Every prefix of 150 queries of 1–3 title words (re-inflected, half of them without Polish letters), top 10.", "");
+  out.push("| questions | index build | p50 | p95 | p99 | max | index memory | source question in top 10 |", "|---|---|---|---|---|---|---|---|");
+  for (const r of cargo) out.push(`| ${r.docs} | ${ms(r.build_ms)} ms | ${ms(r.p50_us / 1000)} ms | ${ms(r.p95_us / 1000)} ms | ${ms(r.p99_us / 1000)} ms | ${ms(r.max_us / 1000)} ms | ${r.index_mb.toFixed(1)} MB | ${pct(r.top10)} |`);
+  out.push("");
+}
+
+if (browser) {
+  out.push("## In the browser: headless Chromium, same run for all three", "");
+  out.push("`bench/run-browser.mjs`: one fresh page per engine, corpus and CPU rate (Chrome DevTools CPU throttling); cross-origin isolated for 5 µs timers. Build = from the document's text to a searchable index (ours parses and loads it exactly as the app does). Latency per keystroke over every prefix of the 150 queries, search only and search plus rendering the list. Memory: JS heap growth after building (after GC) and WebAssembly linear memory. Goals on 10k: p95 ≤ 2 ms at 1x and ≤ 8 ms at 4x, index ready ≤ 300 ms, WebAssembly memory ≤ 32 MB.", "");
+  out.push("| questions | CPU | engine | build | p50 | p95 | p99 | p95 with render | JS heap | wasm memory | source in top 10 | queries |", "|---|---|---|---|---|---|---|---|---|---|---|---|");
+  for (const r of browser) {
+    if (r.error) { out.push(`| ${r.docs} | ${r.cpu}x | ${r.engine} | failed: ${r.error} ||||||||`); continue; }
+    out.push(`| ${r.docs} | ${r.cpu}x | ${r.engine} | ${ms(r.buildMs)} ms | ${ms(r.search.p50)} ms | ${ms(r.search.p95)} ms | ${ms(r.search.p99)} ms | ${ms(r.render.p95)} ms | ${r.jsHeapMb.toFixed(1)} MB | ${r.wasmMb.toFixed(1)} MB | ${pct(r.top10)} | ${r.queries}${r.queries < 150 ? " (stopped at 60 s)" : ""} |`);
+  }
+  out.push("");
+}
+writeFileSync(new URL("../docs/benchmarks.md", import.meta.url), out.join("\n") + "\n");
+console.log("wrote docs/benchmarks.md");
