@@ -15,6 +15,7 @@ use crate::components::skip_link::SkipLink;
 use crate::config::{Config, MOUNT_ID};
 use crate::data::{load_document, Guide, LoadError};
 use crate::pages::{CategoryPage, HomePage, NotFoundPage, QuestionPage, SearchPage};
+use crate::search::index::IndexBuilder;
 use crate::search::{self, SearchIndex};
 
 /// Where the data is on its way to the page.
@@ -30,24 +31,34 @@ pub enum GuideState {
 pub struct AppContext {
     pub config: StoredValue<Config>,
     pub guide: RwSignal<GuideState>,
-    /// The index of the guide it was built from (compared by pointer), built on first use.
-    search: StoredValue<Option<(usize, Arc<SearchIndex>)>>,
+    /// The search index of the current guide, once built (see [`AppContext::index_guide`]).
+    pub search: RwSignal<Option<Arc<SearchIndex>>>,
     /// What the search's live region should say once the resident pauses typing.
     pub announcement: RwSignal<String>,
 }
 
 impl AppContext {
-    /// The search index of `guide`, built the first time it is needed.
-    pub fn search_index(self, guide: &Arc<Guide>) -> Arc<SearchIndex> {
-        let key = Arc::as_ptr(guide) as usize;
-        if let Some((k, index)) = self.search.get_value() {
-            if k == key {
-                return index;
+    /// Builds the search index of `guide` in slices of a few hundred questions, yielding to the
+    /// browser between slices, so that a large guide never freezes the page; the search page says
+    /// "Przygotowuję wyszukiwarkę…" until it is done.
+    fn index_guide(self, guide: Arc<Guide>) {
+        const SLICE: usize = 250;
+        self.search.set(None);
+        spawn_local(async move {
+            let mut builder = IndexBuilder::default();
+            for (i, doc) in search::document_iter(&guide).enumerate() {
+                builder.add(&doc);
+                if i % SLICE == SLICE - 1 {
+                    browser::next_task().await;
+                }
             }
-        }
-        let index = Arc::new(SearchIndex::build_from(search::document_iter(guide)));
-        self.search.set_value(Some((key, index.clone())));
-        index
+            // A newer load may have replaced the guide meanwhile: keep only the current one's.
+            if let GuideState::Ready(current) = self.guide.get_untracked() {
+                if Arc::ptr_eq(&current, &guide) {
+                    self.search.set(Some(Arc::new(builder.finish())));
+                }
+            }
+        });
     }
 
     /// Fetches the data document (again), showing the loading state meanwhile.
@@ -55,17 +66,21 @@ impl AppContext {
         let url = self.config.with_value(|c| c.faq_url.clone());
         self.guide.set(GuideState::Loading);
         spawn_local(async move {
-            let state = match fetch_guide(&url).await {
-                Ok(guide) => GuideState::Ready(Arc::new(guide)),
+            match fetch_guide(&url).await {
+                Ok(guide) => {
+                    // The pages first, then the search index, built without blocking them.
+                    let guide = Arc::new(guide);
+                    self.guide.set(GuideState::Ready(guide.clone()));
+                    self.index_guide(guide);
+                }
                 Err(e) => {
                     browser::error(&format!(
                         "Poradnik Mieszkańca: could not load {url}: {}",
                         e.detail()
                     ));
-                    GuideState::Failed(e)
+                    self.guide.set(GuideState::Failed(e));
                 }
-            };
-            self.guide.set(state);
+            }
         });
     }
 }
@@ -116,7 +131,7 @@ pub fn App(config: Config) -> impl IntoView {
     let ctx = AppContext {
         config: StoredValue::new(config),
         guide: RwSignal::new(GuideState::Loading),
-        search: StoredValue::new(None),
+        search: RwSignal::new(None),
         announcement: RwSignal::new(String::new()),
     };
     provide_context(ctx);

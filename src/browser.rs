@@ -110,3 +110,11 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
 pub fn after_render(f: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(f);
 }
+
+/// Resolves in a later task (a `setTimeout` of 0), letting the browser paint and handle input.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -35,7 +35,15 @@ pub fn SearchPage() -> impl IntoView {
                 .into_any();
             }
             browser::set_page_title(Some(&format!("Wyniki wyszukiwania: {q}")));
-            let index = app.search_index(&guide);
+            let Some(index) = app.search.get() else {
+                return view! {
+                    <div class="pm-search-page">
+                        <h1 class="pm-page-title" tabindex="-1">"Wyniki wyszukiwania"</h1>
+                        <p role="status">"Przygotowuję wyszukiwarkę…"</p>
+                    </div>
+                }
+                .into_any();
+            };
             // The query as typed: the last word may still be growing, so it matches as a prefix.
             let results = index.search(&q, LIMIT);
             let views: Vec<ResultView> = results

@@ -180,119 +180,12 @@ impl SearchIndex {
     /// Builds the index from documents produced one at a time, so that their texts need not all be
     /// in memory at once (the WebAssembly memory only ever grows).
     pub fn build_from(docs: impl IntoIterator<Item = DocText>) -> SearchIndex {
-        let mut ids: FastMap<String, u32> = FastMap::default();
-        let mut buffer = String::new();
-        let mut postings: Vec<Vec<RawPosting>> = Vec::new();
-        let mut surface: Vec<Box<str>> = Vec::new();
-        let mut lengths: Vec<[u16; FIELDS]> = Vec::new();
-        let mut totals = [0f64; FIELDS];
-
-        for (d, doc) in docs.into_iter().enumerate() {
-            let mut len = [0u16; FIELDS];
-            let mut add = |text: &str, field: Field, item: u16, len: &mut [u16; FIELDS]| {
-                for_each_word(text, |start, end| {
-                    len[field as usize] = len[field as usize].saturating_add(1);
-                    let word = &text[start..end];
-                    let mut index_form = |form: &str| {
-                        let id = match ids.get(form) {
-                            Some(&id) => id,
-                            None => {
-                                let id = postings.len() as u32;
-                                postings.push(Vec::new());
-                                let written = crate::text::fold::lower(word);
-                                // Kept only where it differs from the term (diacritics, hyphens).
-                                surface.push(if written == form {
-                                    Box::from("")
-                                } else {
-                                    written.into_boxed_str()
-                                });
-                                ids.insert(form.to_owned(), id);
-                                id
-                            }
-                        };
-                        let list = &mut postings[id as usize];
-                        match list.last_mut() {
-                            Some(p) if p.same_place(d as u32, item, field as u8) => p.add_one(),
-                            _ => list.push(RawPosting::new(d as u32, item, field as u8)),
-                        }
-                    };
-                    if is_compound(word) {
-                        for form in forms(word) {
-                            index_form(&form);
-                        }
-                    } else {
-                        normalize_into(word, &mut buffer);
-                        index_form(&buffer);
-                    }
-                });
-            };
-            add(&doc.title, Field::Title, NO_ITEM, &mut len);
-            for tag in &doc.tags {
-                add(tag, Field::Tags, NO_ITEM, &mut len);
-            }
-            add(&doc.answer, Field::Answer, NO_ITEM, &mut len);
-            for (i, (q, a)) in doc.faq.iter().enumerate() {
-                let item = i.min(usize::from(NO_ITEM - 1)) as u16;
-                add(q, Field::FaqQuestion, item, &mut len);
-                add(a, Field::FaqAnswer, item, &mut len);
-            }
-            for f in 0..FIELDS {
-                totals[f] += f64::from(len[f]);
-            }
-            lengths.push(len);
+        let mut builder = IndexBuilder::default();
+        for doc in docs {
+            builder.add(&doc);
         }
-
-        // Sort the dictionary; renumber the postings and surfaces to match.
-        let mut order: Vec<(String, u32)> = ids.into_iter().collect();
-        sort_by(&mut order, &|a, b| a.0.cmp(&b.0));
-        let mut sorted_postings = Vec::with_capacity(order.len());
-        let mut sorted_surface = Vec::with_capacity(order.len());
-        let mut terms = Vec::with_capacity(order.len());
-        let mut df = Vec::with_capacity(order.len());
-        let mut stems = Vec::with_capacity(order.len());
-        let n = lengths.len().max(1) as f64;
-        let avg_length = totals.map(|t| ((t / n) as f32).max(1.0));
-        for (i, (term, old)) in order.into_iter().enumerate() {
-            let raw = std::mem::take(&mut postings[old as usize]);
-            let list: Vec<Posting> = raw
-                .iter()
-                .map(|p| {
-                    let f = p.field();
-                    let len = f32::from(lengths[p.doc as usize][f]) / avg_length[f];
-                    let tf = f32::from(p.tf());
-                    let w = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len)) * FIELD_WEIGHTS[f];
-                    Posting {
-                        doc: p.doc,
-                        item: p.item(),
-                        weight: (w * WEIGHT_SCALE).round().min(65535.0) as u16,
-                    }
-                })
-                .collect();
-            let mut docs_with = 0u32;
-            let mut last = u32::MAX;
-            for p in &list {
-                if p.doc != last {
-                    docs_with += 1;
-                    last = p.doc;
-                }
-            }
-            df.push(docs_with);
-            sorted_postings.push(list);
-            sorted_surface.push(std::mem::take(&mut surface[old as usize]));
-            stems.push((stem(&term).into(), i as u32));
-            terms.push(term.into_boxed_str());
-        }
-        sort_by(&mut stems, &|a, b| a.cmp(b));
-        SearchIndex {
-            terms,
-            postings: sorted_postings,
-            df,
-            surface: sorted_surface,
-            stems,
-            docs: lengths.len(),
-        }
+        builder.finish()
     }
-
     /// About how many bytes of memory the index holds (its vectors and strings).
     pub fn heap_bytes(&self) -> usize {
         let strings: usize = self
@@ -734,6 +627,155 @@ impl SearchIndex {
     }
 }
 
+/// Builds a [`SearchIndex`] one document at a time, so that a large guide can be indexed in
+/// slices between frames without blocking the page.
+#[derive(Default)]
+pub struct IndexBuilder {
+    ids: FastMap<String, u32>,
+    buffer: String,
+    postings: Vec<Vec<RawPosting>>,
+    surface: Vec<Box<str>>,
+    lengths: Vec<[u16; FIELDS]>,
+    totals: [f64; FIELDS],
+}
+
+impl IndexBuilder {
+    /// How many documents have been added.
+    pub fn len(&self) -> usize {
+        self.lengths.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lengths.is_empty()
+    }
+
+    /// Adds the next document (documents are numbered in the order they are added).
+    pub fn add(&mut self, doc: &DocText) {
+        let IndexBuilder {
+            ids,
+            buffer,
+            postings,
+            surface,
+            lengths,
+            totals,
+        } = self;
+        let d = lengths.len();
+        let mut len = [0u16; FIELDS];
+        let mut add = |text: &str, field: Field, item: u16, len: &mut [u16; FIELDS]| {
+            for_each_word(text, |start, end| {
+                len[field as usize] = len[field as usize].saturating_add(1);
+                let word = &text[start..end];
+                let mut index_form = |form: &str| {
+                    let id = match ids.get(form) {
+                        Some(&id) => id,
+                        None => {
+                            let id = postings.len() as u32;
+                            postings.push(Vec::new());
+                            let written = crate::text::fold::lower(word);
+                            // Kept only where it differs from the term (diacritics, hyphens).
+                            surface.push(if written == form {
+                                Box::from("")
+                            } else {
+                                written.into_boxed_str()
+                            });
+                            ids.insert(form.to_owned(), id);
+                            id
+                        }
+                    };
+                    let list = &mut postings[id as usize];
+                    match list.last_mut() {
+                        Some(p) if p.same_place(d as u32, item, field as u8) => p.add_one(),
+                        _ => list.push(RawPosting::new(d as u32, item, field as u8)),
+                    }
+                };
+                if is_compound(word) {
+                    for form in forms(word) {
+                        index_form(&form);
+                    }
+                } else {
+                    normalize_into(word, buffer);
+                    index_form(&buffer);
+                }
+            });
+        };
+        add(&doc.title, Field::Title, NO_ITEM, &mut len);
+        for tag in &doc.tags {
+            add(tag, Field::Tags, NO_ITEM, &mut len);
+        }
+        add(&doc.answer, Field::Answer, NO_ITEM, &mut len);
+        for (i, (q, a)) in doc.faq.iter().enumerate() {
+            let item = i.min(usize::from(NO_ITEM - 1)) as u16;
+            add(q, Field::FaqQuestion, item, &mut len);
+            add(a, Field::FaqAnswer, item, &mut len);
+        }
+        for f in 0..FIELDS {
+            totals[f] += f64::from(len[f]);
+        }
+        lengths.push(len);
+    }
+
+    /// Sorts the dictionary and computes the BM25 weights: the index is ready.
+    pub fn finish(self) -> SearchIndex {
+        let IndexBuilder {
+            ids,
+            mut postings,
+            mut surface,
+            lengths,
+            totals,
+            ..
+        } = self;
+        // Sort the dictionary; renumber the postings and surfaces to match.
+        let mut order: Vec<(String, u32)> = ids.into_iter().collect();
+        sort_by(&mut order, &|a, b| a.0.cmp(&b.0));
+        let mut sorted_postings = Vec::with_capacity(order.len());
+        let mut sorted_surface = Vec::with_capacity(order.len());
+        let mut terms = Vec::with_capacity(order.len());
+        let mut df = Vec::with_capacity(order.len());
+        let mut stems = Vec::with_capacity(order.len());
+        let n = lengths.len().max(1) as f64;
+        let avg_length = totals.map(|t| ((t / n) as f32).max(1.0));
+        for (i, (term, old)) in order.into_iter().enumerate() {
+            let raw = std::mem::take(&mut postings[old as usize]);
+            let list: Vec<Posting> = raw
+                .iter()
+                .map(|p| {
+                    let f = p.field();
+                    let len = f32::from(lengths[p.doc as usize][f]) / avg_length[f];
+                    let tf = f32::from(p.tf());
+                    let w = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len)) * FIELD_WEIGHTS[f];
+                    Posting {
+                        doc: p.doc,
+                        item: p.item(),
+                        weight: (w * WEIGHT_SCALE).round().min(65535.0) as u16,
+                    }
+                })
+                .collect();
+            let mut docs_with = 0u32;
+            let mut last = u32::MAX;
+            for p in &list {
+                if p.doc != last {
+                    docs_with += 1;
+                    last = p.doc;
+                }
+            }
+            df.push(docs_with);
+            sorted_postings.push(list);
+            sorted_surface.push(std::mem::take(&mut surface[old as usize]));
+            stems.push((stem(&term).into(), i as u32));
+            terms.push(term.into_boxed_str());
+        }
+        sort_by(&mut stems, &|a, b| a.cmp(b));
+        SearchIndex {
+            terms,
+            postings: sorted_postings,
+            df,
+            surface: sorted_surface,
+            stems,
+            docs: lengths.len(),
+        }
+    }
+}
+
 /// How many typos a word may have and still match: none below five letters, one from five, two
 /// from eight.
 pub fn max_edits(word: &str) -> usize {
@@ -952,6 +994,21 @@ mod tests {
         assert!(s.iter().any(|w| w == "segregacja"), "{s:?}");
         let s = i.suggestions("swiadczenei", 3);
         assert!(s.iter().any(|w| w == "świadczenie"), "{s:?}");
+    }
+
+    #[test]
+    fn building_in_slices_gives_the_same_index() {
+        let docs = corpus();
+        let whole = SearchIndex::build(&docs);
+        let mut builder = IndexBuilder::default();
+        for d in &docs {
+            builder.add(d);
+        }
+        assert_eq!(builder.len(), docs.len());
+        let sliced = builder.finish();
+        for q in ["zasilek", "dowod osobisty", "800+", "seg", "choinka "] {
+            assert_eq!(whole.search(q, 5).hits, sliced.search(q, 5).hits, "{q}");
+        }
     }
 
     #[test]
