@@ -4,8 +4,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
@@ -15,6 +13,8 @@ use crate::components::skip_link::SkipLink;
 use crate::config::{Config, MOUNT_ID};
 use crate::data::{load_document, Guide, LoadError};
 use crate::pages::{CategoryPage, HomePage, NotFoundPage, QuestionPage, SearchPage};
+use crate::paths::Route;
+use crate::router::provide_router;
 use crate::search::index::IndexBuilder;
 use crate::search::{self, SearchIndex};
 
@@ -127,7 +127,6 @@ pub fn start() {
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {
-    let base = config.paths.router_base();
     let ctx = AppContext {
         config: StoredValue::new(config),
         guide: RwSignal::new(GuideState::Loading),
@@ -137,28 +136,24 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(ctx);
     ctx.load();
 
-    view! {
-        <Router base=base.unwrap_or_default()>
-            <NavigationEffects/>
-            <div class="pm-app">
-                <SkipLink target="pm-tresc"/>
-                <SearchBox/>
-                <main class="pm-main" id="pm-tresc" tabindex="-1">
-                    <Routes fallback=|| view! { <NotFoundPage/> }>
-                        <Route path=path!("/") view=HomePage/>
-                        <Route path=path!("/kategoria/:id") view=CategoryPage/>
-                        <Route path=path!("/pytanie/:id") view=QuestionPage/>
-                        <Route path=path!("/szukaj") view=SearchPage/>
-                    </Routes>
-                </main>
-                <DataProblems/>
-            </div>
-        </Router>
-    }
-}
-
-/// Focus and scroll after route changes (see `crate::navigation`); renders nothing.
-#[component]
-fn NavigationEffects() -> impl IntoView {
+    let router = provide_router(ctx.config.with_value(|c| c.paths.clone()));
+    let route = Memo::new(move |_| router.route());
     crate::navigation::manage_focus_and_scroll();
+
+    view! {
+        <div class="pm-app">
+            <SkipLink target="pm-tresc"/>
+            <SearchBox/>
+            <main class="pm-main" id="pm-tresc" tabindex="-1">
+                {move || match route.get() {
+                    Route::Home => view! { <HomePage/> }.into_any(),
+                    Route::Category(id) => view! { <CategoryPage id/> }.into_any(),
+                    Route::Question(id) => view! { <QuestionPage id/> }.into_any(),
+                    Route::Search(query) => view! { <SearchPage query/> }.into_any(),
+                    Route::NotFound => view! { <NotFoundPage/> }.into_any(),
+                }}
+            </main>
+            <DataProblems/>
+        </div>
+    }
 }

@@ -25,3 +25,5 @@ pub mod components;
 pub mod navigation;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod router;

@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
@@ -50,10 +49,10 @@ pub fn manage_focus_and_scroll() {
         on_cleanup(move || h.remove());
     }
 
-    let location = use_location();
+    let router = crate::router::use_router();
     let pending = pending_restore;
     Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
+        let path = router.address.read().pathname.clone();
         if previous.is_some() && previous.as_deref() != Some(path.as_str()) {
             // Read the back/forward position only after the current task: the router's popstate
             // listener (which triggered this effect) runs before ours.

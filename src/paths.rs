@@ -7,8 +7,19 @@
 //! | question | `{base}pytanie/{question-id}` |
 //!
 //! A question's URL does not depend on its category, so it stays valid when an editor moves it.
-//! leptos_router does not prefix `<A href="/…">` with the router's base, so every link the app
-//! renders is built here, base included.
+//! Every link the app renders is built here, base included, and [`Paths::route`] reads an address
+//! back into its page for the router (`crate::router`).
+
+/// A page of the app, as an address names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Category(String),
+    Question(String),
+    /// The search page, with the query (decoded; empty when there is none).
+    Search(String),
+    NotFound,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {
@@ -29,12 +40,6 @@ impl Paths {
 
     pub fn base(&self) -> &str {
         &self.base
-    }
-
-    /// The router's `base`: the base path without its trailing slash, or none at the root.
-    pub fn router_base(&self) -> Option<String> {
-        let trimmed = self.base.trim_end_matches('/');
-        (!trimmed.is_empty()).then(|| trimmed.to_owned())
     }
 
     pub fn home(&self) -> String {
@@ -66,12 +71,27 @@ impl Paths {
         }
     }
 
-    /// A link built here, as the router's `navigate` takes it: without the base path, which the
-    /// router adds itself.
-    pub fn for_navigate(&self, href: &str) -> String {
-        match self.router_base() {
-            Some(base) => href.strip_prefix(&base).unwrap_or(href).to_owned(),
-            None => href.to_owned(),
+    /// Which page an address names: `pathname` is the path of the address, `search` its query
+    /// string (with or without the '?'). The inverse of the link builders above.
+    pub fn route(&self, pathname: &str, search: &str) -> Route {
+        let base_without_slash = self.base.trim_end_matches('/');
+        let rest = match pathname.strip_prefix(self.base.as_str()) {
+            Some(rest) => rest,
+            None if pathname == base_without_slash || pathname.is_empty() => "",
+            None => return Route::NotFound,
+        };
+        let rest = rest.trim_end_matches('/');
+        let segments: Vec<&str> = if rest.is_empty() {
+            Vec::new()
+        } else {
+            rest.split('/').collect()
+        };
+        match segments.as_slice() {
+            [] => Route::Home,
+            [CATEGORY_SEGMENT, id] if !id.is_empty() => Route::Category(decode_component(id)),
+            [QUESTION_SEGMENT, id] if !id.is_empty() => Route::Question(decode_component(id)),
+            [SEARCH_SEGMENT] => Route::Search(query_value(search, "q").unwrap_or_default()),
+            _ => Route::NotFound,
         }
     }
 
@@ -95,6 +115,46 @@ pub fn encode_query(value: &str) -> String {
     out
 }
 
+/// Decodes `%XX` escapes (and, with `plus_is_space`, '+' as a space) of a URL part; invalid UTF-8
+/// or escapes are kept as written.
+fn decode(part: &str, plus_is_space: bool) -> String {
+    let bytes = part.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len()
+                && bytes[i + 1].is_ascii_hexdigit()
+                && bytes[i + 2].is_ascii_hexdigit() =>
+            {
+                let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
+                out.push(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
+                i += 3;
+                continue;
+            }
+            b'+' if plus_is_space => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| part.to_owned())
+}
+
+/// A path segment, decoded.
+pub fn decode_component(segment: &str) -> String {
+    decode(segment, false)
+}
+
+/// The value of `name` in a query string ("?q=zasi%C5%82ek+rodzinny&x=1" → "zasiłek rodzinny").
+pub fn query_value(search: &str, name: &str) -> Option<String> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+        .find(|(k, _)| decode(k, true) == name)
+        .map(|(_, v)| decode(v, true))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,7 +165,57 @@ mod tests {
         assert_eq!(p.home(), "/");
         assert_eq!(p.category("zdrowie"), "/kategoria/zdrowie");
         assert_eq!(p.question("co-to-jest-ikp"), "/pytanie/co-to-jest-ikp");
-        assert_eq!(p.router_base(), None);
+    }
+
+    #[test]
+    fn reads_addresses_back_into_pages() {
+        let p = Paths::new("/".into());
+        assert_eq!(p.route("/", ""), Route::Home);
+        assert_eq!(
+            p.route("/kategoria/zdrowie", ""),
+            Route::Category("zdrowie".into())
+        );
+        assert_eq!(
+            p.route("/pytanie/co-to-jest-ikp/", ""),
+            Route::Question("co-to-jest-ikp".into())
+        );
+        assert_eq!(
+            p.route("/szukaj", "?q=zasi%C5%82ek+800%2B"),
+            Route::Search("zasiłek 800+".into())
+        );
+        assert_eq!(p.route("/szukaj", ""), Route::Search(String::new()));
+        for bad in ["/nie-ma", "/kategoria", "/pytanie/a/b", "/kategoria/"] {
+            assert_eq!(p.route(bad, ""), Route::NotFound, "{bad}");
+        }
+        let b = Paths::new("/poradnik/".into());
+        assert_eq!(b.route("/poradnik", ""), Route::Home);
+        assert_eq!(b.route("/poradnik/", ""), Route::Home);
+        assert_eq!(
+            b.route("/poradnik/pytanie/x", ""),
+            Route::Question("x".into())
+        );
+        assert_eq!(b.route("/pytanie/x", ""), Route::NotFound);
+        // Every link built here reads back as its page.
+        for id in ["a", "zasilek-800"] {
+            assert_eq!(b.route(&b.question(id), ""), Route::Question(id.into()));
+            assert_eq!(b.route(&b.category(id), ""), Route::Category(id.into()));
+        }
+        let (path, query) = b
+            .search("żółw & co")
+            .split_once('?')
+            .map(|(a, q)| (a.to_owned(), q.to_owned()))
+            .unwrap();
+        assert_eq!(b.route(&path, &query), Route::Search("żółw & co".into()));
+    }
+
+    #[test]
+    fn decodes_query_values() {
+        assert_eq!(query_value("?q=a%20b+c&x=1", "q").as_deref(), Some("a b c"));
+        assert_eq!(query_value("x=1", "q"), None);
+        assert_eq!(query_value("q=100%", "q").as_deref(), Some("100%"));
+        assert_eq!(query_value("q=%ZZ", "q").as_deref(), Some("%ZZ"));
+        assert_eq!(query_value("q", "q").as_deref(), Some(""));
+        assert_eq!(query_value("q=%żx", "q").as_deref(), Some("%żx"));
     }
 
     #[test]
@@ -125,11 +235,5 @@ mod tests {
         let p = Paths::new("/poradnik/".into());
         assert_eq!(p.home(), "/poradnik/");
         assert_eq!(p.question("a"), "/poradnik/pytanie/a");
-        assert_eq!(p.router_base().as_deref(), Some("/poradnik"));
-        assert_eq!(p.for_navigate(&p.search("x")), "/szukaj?q=x");
-        assert_eq!(
-            Paths::new("/".into()).for_navigate("/szukaj?q=x"),
-            "/szukaj?q=x"
-        );
     }
 }

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// One step of the path; the last one is the current page and is not a link.
 #[derive(Clone)]
@@ -19,7 +18,7 @@ pub fn Breadcrumbs(crumbs: Vec<Crumb>, current: String) -> impl IntoView {
             let link = if c.external {
                 view! { <a class="pm-breadcrumbs__link" href=c.href>{c.label}</a> }.into_any()
             } else {
-                view! { <A href=c.href attr:class="pm-breadcrumbs__link">{c.label}</A> }.into_any()
+                view! { <a href=c.href class="pm-breadcrumbs__link">{c.label}</a> }.into_any()
             };
             view! { <li class="pm-breadcrumbs__item">{link}</li> }
         })

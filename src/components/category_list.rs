@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::use_app;
 use crate::data::Category;
@@ -14,10 +13,10 @@ pub fn CategoryList(categories: Vec<(Category, usize)>) -> impl IntoView {
         .map(|(c, n)| {
             view! {
                 <li class="pm-category-list__item">
-                    <A href=paths.category(&c.id) attr:class="pm-category-list__link">
+                    <a href=paths.category(&c.id) class="pm-category-list__link">
                         <span class="pm-category-list__name">{c.name}</span>
                         <span class="pm-category-list__count">{count(n, &QUESTIONS)}</span>
-                    </A>
+                    </a>
                     {c.description.map(|d| view! { <p class="pm-category-list__description">{d}</p> })}
                 </li>
             }

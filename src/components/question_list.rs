@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::use_app;
 
@@ -12,7 +11,7 @@ pub fn QuestionList(questions: Vec<(String, String)>) -> impl IntoView {
         .map(|(id, title)| {
             view! {
                 <li class="pm-question-list__item">
-                    <A href=paths.question(&id) attr:class="pm-question-list__link">{title}</A>
+                    <a href=paths.question(&id) class="pm-question-list__link">{title}</a>
                 </li>
             }
         })

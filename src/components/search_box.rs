@@ -5,10 +5,10 @@
 
 use std::time::Duration;
 
+use crate::paths::Route;
+use crate::router::use_router;
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::app::use_app;
@@ -20,25 +20,18 @@ pub const SEARCH_INPUT_ID: &str = "pm-szukaj";
 pub fn SearchBox() -> impl IntoView {
     let app = use_app();
     let paths = app.config.with_value(|c| c.paths.clone());
-    let location = use_location();
-    let query = use_query_map();
-    let navigate = use_navigate();
+    let router = use_router();
     let input = NodeRef::<Input>::new();
     let search_path = paths.search("");
-    let on_search_page = {
-        let search_path = search_path.clone();
-        move || location.pathname.get() == search_path
-    };
+    let on_search_page = move || matches!(router.route(), Route::Search(_));
 
     // The field shows the query of the address when it changes from outside (back, forward, a
     // shared link); never while the resident is typing in it.
     {
-        let on_search_page = on_search_page.clone();
         Effect::new(move |_| {
-            let q = if on_search_page() {
-                query.read().get("q").unwrap_or_default()
-            } else {
-                String::new()
+            let q = match router.route() {
+                Route::Search(q) => q,
+                _ => String::new(),
             };
             if let Some(el) = input.get() {
                 let typing = crate::browser::document()
@@ -52,22 +45,14 @@ pub fn SearchBox() -> impl IntoView {
     }
 
     let go = {
-        let (paths, navigate, on_search_page) =
-            (paths.clone(), navigate.clone(), on_search_page.clone());
+        let paths = paths.clone();
         move |replace: bool| {
             let Some(el) = input.get_untracked() else {
                 return;
             };
-            let href = paths.for_navigate(&paths.search(el.value().trim_start()));
-            let replace = replace && on_search_page();
-            navigate(
-                &href,
-                NavigateOptions {
-                    replace,
-                    scroll: !replace,
-                    ..Default::default()
-                },
-            );
+            let href = paths.search(el.value().trim_start());
+            let replace = replace && untrack(on_search_page);
+            router.navigate(&href, replace);
         }
     };
     let on_input = {

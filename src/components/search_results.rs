@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::search::snippet::Piece;
 
@@ -35,7 +34,7 @@ pub fn SearchResults(results: Vec<ResultView>) -> impl IntoView {
         .map(|r| {
             view! {
                 <li class="pm-search-results__item">
-                    <A href=r.href attr:class="pm-search-results__link">{marked(r.title)}</A>
+                    <a href=r.href class="pm-search-results__link">{marked(r.title)}</a>
                     {r.category.map(|c| view! { <p class="pm-search-results__category">{c}</p> })}
                     {r.item.map(|q| view! { <p class="pm-search-results__item-question">"W pytaniu: " {q}</p> })}
                     <p class="pm-search-results__snippet">{marked(r.snippet)}</p>

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::{base_crumbs, NotFound};
 use crate::app::use_app;
@@ -10,12 +9,10 @@ use crate::components::question_list::QuestionList;
 
 /// A category: its name, description and questions.
 #[component]
-pub fn CategoryPage() -> impl IntoView {
-    let params = use_params_map();
+pub fn CategoryPage(id: String) -> impl IntoView {
     let paths = use_app().config.with_value(|c| c.paths.clone());
     view! {
         <GuideLoader page=move |guide| {
-            let id = params.read().get("id").unwrap_or_default();
             let Some(category) = guide.category(&id).cloned() else {
                 return view! { <NotFound/> }.into_any();
             };

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::use_app;
 use crate::browser;
@@ -20,7 +19,7 @@ pub fn NotFound() -> impl IntoView {
         <div class="pm-not-found-page">
             <h1 class="pm-page-title" tabindex="-1">"Nie znaleziono strony"</h1>
             <p>"Pod tym adresem nie ma pytania ani kategorii. Mogły zostać przeniesione lub usunięte."</p>
-            <p><A href=home>"Przejdź do strony głównej Poradnika Mieszkańca"</A></p>
+            <p><a href=home>"Przejdź do strony głównej Poradnika Mieszkańca"</a></p>
         </div>
     }
 }

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::{base_crumbs, NotFound};
 use crate::app::use_app;
@@ -17,14 +16,12 @@ use crate::components::update_date::UpdateDate;
 
 /// A question: what residents come for.
 #[component]
-pub fn QuestionPage() -> impl IntoView {
-    let params = use_params_map();
+pub fn QuestionPage(id: String) -> impl IntoView {
     let (paths, editor_links) = use_app()
         .config
         .with_value(|c| (c.paths.clone(), c.editor_links));
     view! {
         <GuideLoader page=move |guide| {
-            let id = params.read().get("id").unwrap_or_default();
             let Some(question) = guide.question(&id).cloned() else {
                 return view! { <NotFound/> }.into_any();
             };

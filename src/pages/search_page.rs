@@ -1,6 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use crate::app::use_app;
 use crate::browser;
@@ -15,14 +13,15 @@ const LIMIT: usize = 20;
 
 /// The results of `?q=…`, or an invitation to search when there is no query.
 #[component]
-pub fn SearchPage() -> impl IntoView {
-    let query = use_query_map();
+pub fn SearchPage(
+    /// The query of the address, decoded.
+    query: String,
+) -> impl IntoView {
     let app = use_app();
     let paths = app.config.with_value(|c| c.paths.clone());
     view! {
         <GuideLoader page=move |guide| {
-            let q = query.read().get("q").unwrap_or_default();
-            let q = q.trim().to_owned();
+            let q = query.trim().to_owned();
             if !is_searchable(&q) {
                 browser::set_page_title(Some("Szukaj"));
                 app.announcement.set(String::new());
@@ -81,7 +80,7 @@ pub fn SearchPage() -> impl IntoView {
                         .into_iter()
                         .map(|word| {
                             let href = paths.search(&word);
-                            view! { <li><A href=href>{word}</A></li> }
+                            view! { <li><a href=href>{word}</a></li> }
                         })
                         .collect_view();
                     view! {
