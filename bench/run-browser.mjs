@@ -39,7 +39,7 @@ const browser = await chromium.launch({
 const results = [];
 for (const n of sizes) {
   for (const rate of [1, 4]) {
-    for (const engine of ["ours", "minisearch", "flexsearch"]) {
+    for (const engine of (process.env.BENCH_ENGINES ?? "ours,minisearch,flexsearch").split(",")) {
       const page = await browser.newPage();
       const cdp = await page.context().newCDPSession(page);
       await page.goto(url);

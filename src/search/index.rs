@@ -736,8 +736,10 @@ impl IndexBuilder {
         let avg_length = totals.map(|t| ((t / n) as f32).max(1.0));
         for (i, (term, old)) in order.into_iter().enumerate() {
             let raw = std::mem::take(&mut postings[old as usize]);
-            let list: Vec<Posting> = raw
-                .iter()
+            // Same size and alignment: `collect` reuses the raw list's memory in place, so the
+            // memory peak does not double; then the growth slack is given back.
+            let mut list: Vec<Posting> = raw
+                .into_iter()
                 .map(|p| {
                     let f = p.field();
                     let len = f32::from(lengths[p.doc as usize][f]) / avg_length[f];
@@ -750,6 +752,7 @@ impl IndexBuilder {
                     }
                 })
                 .collect();
+            list.shrink_to_fit();
             let mut docs_with = 0u32;
             let mut last = u32::MAX;
             for p in &list {

@@ -16,8 +16,10 @@ pub struct Engine {
 impl Engine {
     /// Parses and loads the document exactly as the app does, then builds the index.
     #[wasm_bindgen(constructor)]
-    pub fn new(json: &str) -> Result<Engine, JsError> {
-        let guide = load_document(json).map_err(|e| JsError::new(&format!("{e:?}")))?;
+    pub fn new(json: String) -> Result<Engine, JsError> {
+        let guide = load_document(&json).map_err(|e| JsError::new(&format!("{e:?}")))?;
+        // As in the app: the text is gone before the index is built.
+        drop(json);
         let index = SearchIndex::build_from(document_iter(&guide));
         Ok(Engine { guide, index })
     }
