@@ -13,6 +13,7 @@ pub mod paths;
 pub mod rich_text;
 pub mod schedule;
 pub mod search;
+pub mod submission;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

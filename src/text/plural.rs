@@ -20,6 +20,11 @@ pub const RESULTS: Forms = Forms {
     few: "wyniki",
     many: "wyników",
 };
+pub const CHARACTERS: Forms = Forms {
+    one: "znak",
+    few: "znaki",
+    many: "znaków",
+};
 pub const ENTRIES: Forms = Forms {
     one: "wpis",
     few: "wpisy",

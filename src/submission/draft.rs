@@ -1,0 +1,162 @@
+//! What a resident has typed, kept in the browser until the question is accepted.
+
+use serde::{Deserialize, Serialize};
+
+use super::rules::trimmed_question;
+
+/// The form's fields, as typed. Saved as JSON after every change and restored on return.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub question: String,
+    /// A category id, or empty for "nie wiem".
+    #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub consent: bool,
+    /// Made once per question and kept across retries, so that the server can tell a retry from a
+    /// new question (it is also the `Idempotency-Key`).
+    #[serde(default)]
+    pub client_id: String,
+}
+
+/// Where the resident came from, sent along with the question.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Context {
+    pub page: Option<String>,
+    pub search: Option<String>,
+}
+
+impl Draft {
+    /// Whether there is anything worth keeping.
+    pub fn is_empty(&self) -> bool {
+        self.question.trim().is_empty() && self.email.trim().is_empty()
+    }
+
+    /// Reads a saved draft; anything unreadable gives an empty draft rather than an error.
+    pub fn from_saved(json: &str) -> Draft {
+        serde_json::from_str(json).unwrap_or_default()
+    }
+
+    pub fn to_saved(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The JSON document the contract's endpoint takes. The honeypot `website` is always empty
+    /// from a person; `consent` is sent only with an e-mail address.
+    pub fn request_body(&self, context: &Context) -> String {
+        let mut body = serde_json::Map::new();
+        body.insert("question".into(), trimmed_question(&self.question).into());
+        if !self.category.is_empty() {
+            body.insert("category".into(), self.category.clone().into());
+        }
+        let email = self.email.trim();
+        if !email.is_empty() {
+            body.insert("email".into(), email.into());
+            body.insert("consent".into(), self.consent.into());
+        }
+        let mut ctx = serde_json::Map::new();
+        if let Some(page) = &context.page {
+            ctx.insert("page".into(), page.clone().into());
+        }
+        if let Some(search) = context.search.as_ref().filter(|s| !s.trim().is_empty()) {
+            ctx.insert("search".into(), search.trim().into());
+        }
+        if !ctx.is_empty() {
+            body.insert("context".into(), ctx.into());
+        }
+        body.insert("client_id".into(), self.client_id.clone().into());
+        body.insert("website".into(), "".into());
+        serde_json::Value::Object(body).to_string()
+    }
+}
+
+/// A random id in the UUID version 4 form, from 16 random bytes (the browser's
+/// `crypto.getRandomValues` provides them).
+pub fn client_id(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    fn draft() -> Draft {
+        Draft {
+            question: "  Jak zgłosić dziurę w jezdni?  ".into(),
+            category: "samochod-i-parkowanie".into(),
+            email: " anna@example.pl ".into(),
+            consent: true,
+            client_id: "id-1".into(),
+        }
+    }
+
+    #[test]
+    fn the_body_follows_the_contract() {
+        let ctx = Context {
+            page: Some("https://www.wroclaw.pl/poradnik/szukaj?q=dziura".into()),
+            search: Some("dziura".into()),
+        };
+        let body: Value = serde_json::from_str(&draft().request_body(&ctx)).unwrap();
+        assert_eq!(
+            body,
+            json!({
+                "question": "Jak zgłosić dziurę w jezdni?",
+                "category": "samochod-i-parkowanie",
+                "email": "anna@example.pl",
+                "consent": true,
+                "context": { "page": "https://www.wroclaw.pl/poradnik/szukaj?q=dziura", "search": "dziura" },
+                "client_id": "id-1",
+                "website": ""
+            })
+        );
+    }
+
+    #[test]
+    fn nie_wiem_and_no_email_leave_the_fields_out() {
+        let d = Draft {
+            category: String::new(),
+            email: "  ".into(),
+            consent: true,
+            ..draft()
+        };
+        let body: Value = serde_json::from_str(&d.request_body(&Context::default())).unwrap();
+        let keys: Vec<&str> = body
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["client_id", "question", "website"]);
+    }
+
+    #[test]
+    fn drafts_survive_a_round_trip_and_garbage_gives_an_empty_one() {
+        let d = draft();
+        assert_eq!(Draft::from_saved(&d.to_saved()), d);
+        assert_eq!(Draft::from_saved("{nie json"), Draft::default());
+        assert!(Draft::default().is_empty());
+        assert!(!d.is_empty());
+    }
+
+    #[test]
+    fn client_ids_look_like_uuid_v4() {
+        let id = client_id([0xff; 16]);
+        assert_eq!(id.len(), 36);
+        assert_eq!(&id[14..15], "4");
+        assert!(matches!(&id[19..20], "8" | "9" | "a" | "b"), "{id}");
+        assert_ne!(client_id([1; 16]), client_id([2; 16]));
+    }
+}
