@@ -114,7 +114,11 @@ struct FastHasher(u64);
 
 impl std::hash::Hasher for FastHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // Mix the high bits down: the table indexes by the low bits and filters by the top 7,
+        // and a multiply alone leaves the low bits depending on the first bytes only.
+        let h = self.0;
+        let h = (h ^ (h >> 31)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h ^ (h >> 29)
     }
     fn write(&mut self, bytes: &[u8]) {
         for chunk in bytes.chunks(8) {
@@ -127,6 +131,33 @@ impl std::hash::Hasher for FastHasher {
 }
 
 type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
+/// A term of at most 23 bytes, stored inline as three words (its length, then its bytes), so
+/// that comparing two keys is three integer comparisons.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct ShortKey([u64; 3]);
+
+impl ShortKey {
+    fn new(term: &str) -> Option<ShortKey> {
+        let b = term.as_bytes();
+        (b.len() < 24).then(|| {
+            let mut k = [0u8; 24];
+            k[0] = b.len() as u8;
+            k[1..=b.len()].copy_from_slice(b);
+            let word =
+                |i: usize| u64::from_le_bytes(k[i * 8..i * 8 + 8].try_into().unwrap_or_default());
+            ShortKey([word(0), word(1), word(2)])
+        })
+    }
+
+    fn to_string(self) -> String {
+        let mut k = [0u8; 24];
+        for (i, w) in self.0.iter().enumerate() {
+            k[i * 8..i * 8 + 8].copy_from_slice(&w.to_le_bytes());
+        }
+        String::from_utf8_lossy(&k[1..=usize::from(k[0])]).into_owned()
+    }
+}
 
 /// One result: the document (its position in the input), the FAQ item the match is in when that
 /// is where the match is best, and its score.
@@ -631,7 +662,10 @@ impl SearchIndex {
 /// slices between frames without blocking the page.
 #[derive(Default)]
 pub struct IndexBuilder {
-    ids: FastMap<String, u32>,
+    /// Term ids by term: short terms (most) with the text inline in the table, so a lookup does
+    /// not chase a pointer; longer ones by `String`.
+    short_ids: FastMap<ShortKey, u32>,
+    long_ids: FastMap<String, u32>,
     buffer: String,
     postings: Vec<Vec<RawPosting>>,
     surface: Vec<Box<str>>,
@@ -652,7 +686,8 @@ impl IndexBuilder {
     /// Adds the next document (documents are numbered in the order they are added).
     pub fn add(&mut self, doc: &DocText) {
         let IndexBuilder {
-            ids,
+            short_ids,
+            long_ids,
             buffer,
             postings,
             surface,
@@ -666,8 +701,12 @@ impl IndexBuilder {
                 len[field as usize] = len[field as usize].saturating_add(1);
                 let word = &text[start..end];
                 let mut index_form = |form: &str| {
-                    let id = match ids.get(form) {
-                        Some(&id) => id,
+                    let found = match ShortKey::new(form) {
+                        Some(k) => short_ids.get(&k).copied(),
+                        None => long_ids.get(form).copied(),
+                    };
+                    let id = match found {
+                        Some(id) => id,
                         None => {
                             let id = postings.len() as u32;
                             postings.push(Vec::new());
@@ -678,7 +717,10 @@ impl IndexBuilder {
                             } else {
                                 written.into_boxed_str()
                             });
-                            ids.insert(form.to_owned(), id);
+                            match ShortKey::new(form) {
+                                Some(k) => short_ids.insert(k, id),
+                                None => long_ids.insert(form.to_owned(), id),
+                            };
                             id
                         }
                     };
@@ -717,7 +759,8 @@ impl IndexBuilder {
     /// Sorts the dictionary and computes the BM25 weights: the index is ready.
     pub fn finish(self) -> SearchIndex {
         let IndexBuilder {
-            ids,
+            short_ids,
+            long_ids,
             mut postings,
             mut surface,
             lengths,
@@ -725,7 +768,10 @@ impl IndexBuilder {
             ..
         } = self;
         // Sort the dictionary; renumber the postings and surfaces to match.
-        let mut order: Vec<(String, u32)> = ids.into_iter().collect();
+        let mut order: Vec<(String, u32)> = long_ids
+            .into_iter()
+            .chain(short_ids.into_iter().map(|(k, id)| (k.to_string(), id)))
+            .collect();
         sort_by(&mut order, &|a, b| a.0.cmp(&b.0));
         let mut sorted_postings = Vec::with_capacity(order.len());
         let mut sorted_surface = Vec::with_capacity(order.len());
