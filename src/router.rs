@@ -111,10 +111,9 @@ pub fn provide_router(paths: Paths) -> Router {
             return;
         }
         let (pathname, search, hash) = (a.pathname(), a.search(), a.hash());
-        let inside = router.paths.with_value(|p| {
-            p.route(&pathname, &search) != Route::NotFound || pathname.starts_with(p.base())
-        });
-        if !inside {
+        // Only addresses of the app's own pages; anything else on the same site (a page of the
+        // host, a file) is the browser's to open.
+        if router.paths.with_value(|p| p.route(&pathname, &search)) == Route::NotFound {
             return;
         }
         // A link to an anchor of this same page: the browser scrolls, and `hashchange` tells

@@ -113,3 +113,15 @@ test("an internal link in an answer navigates within the app", async () => {
   assert.equal(await page.evaluate(() => window.__samePage), true, "no full page load");
   await page.close();
 });
+
+test("a link to a page of the same site that is not the guide's is opened by the browser", async () => {
+  const doc = structuredClone(example);
+  doc.questions.push({ id: "trzecie", category: doc.categories[0].id, title: "Trzecie pytanie?", answer_html: `<p>Pobierz <a href="/data/faq.json">dane poradnika</a>.</p>` });
+  const page = await openPage(site.browser, { data: doc });
+  await page.goto(`${site.server.url}/pytanie/trzecie`);
+  await page.getByRole("heading", { level: 1, name: "Trzecie pytanie?" }).waitFor();
+  await page.evaluate(() => (window.__samePage = true));
+  await Promise.all([page.waitForURL(`${site.server.url}/data/faq.json`), page.getByRole("link", { name: "dane poradnika", exact: true }).click()]);
+  assert.equal(await page.evaluate(() => window.__samePage), undefined, "a full page load");
+  await page.close();
+});
