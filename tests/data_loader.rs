@@ -352,3 +352,13 @@ fn every_invalid_fixture_is_reported_and_keeps_its_good_records() {
     }
     assert!(seen >= 3, "expected invalid fixtures, found {seen}");
 }
+
+#[test]
+fn a_malformed_timestamp_with_polish_letters_is_reported_not_fatal() {
+    let mut d = doc();
+    d["generated_at"] = json!("2026-11-20Tażżżż");
+    let g = load(d);
+    assert_eq!(g.generated_at, None);
+    assert!(g.problems[0].reason.contains("generated_at"));
+    assert_eq!(g.questions.len(), 3);
+}

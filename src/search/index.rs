@@ -1046,6 +1046,30 @@ mod tests {
     }
 
     #[test]
+    fn odd_input_never_panics() {
+        use crate::search::snippet::snippet;
+        use crate::search::synthetic::Rng;
+        let i = SearchIndex::build(&corpus());
+        let alphabet: Vec<char> =
+            "aąbcćeęłńóśźż -+?!.,/\\\"'#%&<>\u{301}\u{328}ŁŻ0123456789ИЇ日本🙂\t\n"
+                .chars()
+                .collect();
+        let mut rng = Rng::new(11);
+        for _ in 0..3000 {
+            let len = rng.below(40);
+            let q: String = (0..len)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect();
+            let r = i.search(&q, 10);
+            let _ = i.suggestions(&q, 5);
+            let _ = snippet(&q, &r.terms, 20);
+        }
+        let long = "ż".repeat(5000);
+        assert!(i.search(&long, 10).hits.is_empty());
+        let _ = i.suggestions(&long, 5);
+    }
+
+    #[test]
     fn building_in_slices_gives_the_same_index() {
         let docs = corpus();
         let whole = SearchIndex::build(&docs);

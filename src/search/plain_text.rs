@@ -74,6 +74,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn odd_markup_never_panics() {
+        let pieces = [
+            "<",
+            ">",
+            "&",
+            ";",
+            "#x",
+            "#",
+            "ż",
+            "script",
+            "/",
+            "style",
+            "amp",
+            "p",
+            " ",
+            "41",
+            "ff",
+            "&#x1F642;",
+        ];
+        let mut seed = 3u64;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 9 + 1) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let _ = plain_text(&s);
+        }
+    }
+
+    #[test]
     fn keeps_the_words_and_drops_the_markup() {
         assert_eq!(
             plain_text(

@@ -82,6 +82,11 @@ impl Date {
 /// Whether `s` is an RFC 3339 timestamp such as `2026-11-20T08:00:00Z` or
 /// `2026-11-20T09:00:00.5+01:00`.
 pub fn is_rfc3339(s: &str) -> bool {
+    // Everything valid is ASCII; checking that first also keeps every slice below on a character
+    // boundary, whatever the CMS sends.
+    if !s.is_ascii() {
+        return false;
+    }
     let Some((date, rest)) = s.split_once(['T', 't', ' ']) else {
         return false;
     };
@@ -184,5 +189,46 @@ mod tests {
         ] {
             assert!(!is_rfc3339(bad), "{bad}");
         }
+    }
+}
+
+#[cfg(test)]
+mod fuzz {
+    use super::*;
+
+    #[test]
+    fn odd_text_never_panics() {
+        let pieces = [
+            "2026-11-20",
+            "T",
+            "t",
+            " ",
+            "ż",
+            "a",
+            "0",
+            "8",
+            ":",
+            "+",
+            "-",
+            "Z",
+            ".",
+            "5",
+            "01:00",
+            "08:00:00",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 7 + 1) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let _ = is_rfc3339(&s);
+            let _ = Date::parse_iso(&s);
+        }
+        assert!(!is_rfc3339("2026-11-20Tażżżż"));
+        assert!(!is_rfc3339("2026-11-20T08:00:00+ż:0"));
     }
 }
