@@ -108,8 +108,30 @@ async fn fetch_guide(url: &str) -> Result<Guide, LoadError> {
     Ok(guide)
 }
 
+/// If the app ever panics (the WebAssembly then stops), the resident still gets words and a way
+/// out instead of a frozen page.
+fn show_message_on_panic() {
+    std::panic::set_hook(Box::new(|info| {
+        browser::error(&format!("Poradnik Mieszkańca stopped: {info}"));
+        let doc = browser::document();
+        let Some(el) = doc.get_element_by_id(MOUNT_ID) else {
+            return;
+        };
+        el.set_text_content(None);
+        if let (Ok(p), Ok(a)) = (doc.create_element("p"), doc.create_element("a")) {
+            let _ = p.set_attribute("role", "alert");
+            p.set_text_content(Some("Wystąpił nieoczekiwany błąd poradnika. "));
+            let _ = a.set_attribute("href", "");
+            a.set_text_content(Some("Odśwież stronę"));
+            let _ = p.append_child(&a);
+            let _ = el.append_child(&p);
+        }
+    }));
+}
+
 /// Mounts the app into `#poradnik-mieszkanca`, configured by that element's `data-*` attributes.
 pub fn start() {
+    show_message_on_panic();
     let Some(el) = browser::document().get_element_by_id(MOUNT_ID) else {
         browser::error(&format!(
             "Poradnik Mieszkańca: no element with id=\"{MOUNT_ID}\" to mount into"
