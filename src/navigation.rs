@@ -19,7 +19,8 @@ pub fn manage_focus_and_scroll() {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
     let positions: Rc<RefCell<HashMap<String, f64>>> = Rc::default();
-    let pending_restore: Rc<RefCell<Option<f64>>> = Rc::default();
+    // The position to restore after a back/forward, with the address it belongs to.
+    let pending_restore: Rc<RefCell<Option<(String, f64)>>> = Rc::default();
     let key = || {
         let loc = browser::window().location();
         format!(
@@ -44,7 +45,9 @@ pub fn manage_focus_and_scroll() {
     {
         let (positions, pending) = (positions.clone(), pending_restore.clone());
         let h = window_event_listener(leptos::ev::popstate, move |_| {
-            *pending.borrow_mut() = Some(positions.borrow().get(&key()).copied().unwrap_or(0.0));
+            let here = key();
+            let y = positions.borrow().get(&here).copied().unwrap_or(0.0);
+            *pending.borrow_mut() = Some((here, y));
         });
         on_cleanup(move || h.remove());
     }
@@ -52,19 +55,25 @@ pub fn manage_focus_and_scroll() {
     let router = crate::router::use_router();
     let pending = pending_restore;
     Effect::new(move |previous: Option<String>| {
-        let path = router.address.read().pathname.clone();
-        if previous.is_some() && previous.as_deref() != Some(path.as_str()) {
+        let address = {
+            let a = router.address.read();
+            format!("{}{}", a.pathname, a.search)
+        };
+        if previous.is_some() && previous.as_deref() != Some(address.as_str()) {
             // Read the back/forward position only after the current task: the router's popstate
-            // listener (which triggered this effect) runs before ours.
+            // listener (which triggered this effect) runs before ours. A position saved for
+            // another address (a back that changed only the #fragment) is dropped.
             let pending = pending.clone();
             browser::after_render(move || {
                 focus_heading();
-                if let Some(y) = pending.borrow_mut().take() {
-                    restore_scroll(y, 60);
+                if let Some((at, y)) = pending.borrow_mut().take() {
+                    if at == key() {
+                        restore_scroll(y, 60);
+                    }
                 }
             });
         }
-        path
+        address
     });
 }
 

@@ -25,24 +25,25 @@ pub fn SearchBox() -> impl IntoView {
     let search_path = paths.search("");
     let on_search_page = move || matches!(router.route(), Route::Search(_));
 
-    // The field shows the query of the address when it changes from outside (back, forward, a
-    // shared link); never while the resident is typing in it.
-    {
-        Effect::new(move |_| {
-            let q = match router.route() {
-                Route::Search(q) => q,
-                _ => String::new(),
-            };
-            if let Some(el) = input.get() {
-                let typing = crate::browser::document()
-                    .active_element()
-                    .is_some_and(|a| a.id() == SEARCH_INPUT_ID);
-                if !typing && el.value() != q {
-                    el.set_value(&q);
-                }
+    // The field shows the query of the address whenever the address changes from outside (back,
+    // forward, a link, even with the cursor in the field), but never rewrites what the resident
+    // is typing: `typed` is the query the field itself last sent.
+    let typed = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        let q = match router.route() {
+            Route::Search(q) => q,
+            _ => String::new(),
+        };
+        if typed.get_value().as_deref() == Some(q.as_str()) {
+            return;
+        }
+        typed.set_value(None);
+        if let Some(el) = input.get() {
+            if el.value() != q {
+                el.set_value(&q);
             }
-        });
-    }
+        }
+    });
 
     let go = {
         let paths = paths.clone();
@@ -50,7 +51,9 @@ pub fn SearchBox() -> impl IntoView {
             let Some(el) = input.get_untracked() else {
                 return;
             };
-            let href = paths.search(el.value().trim_start());
+            let query = el.value().trim_start().to_owned();
+            let href = paths.search(&query);
+            typed.set_value(Some(query));
             let replace = replace && untrack(on_search_page);
             router.navigate(&href, replace);
         }

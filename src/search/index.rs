@@ -40,6 +40,8 @@ const FUZZY: f32 = 0.55;
 const PREFIX_CAP_SHORT: usize = 12;
 const PREFIX_CAP: usize = 40;
 const PREFIX_POSTINGS: usize = 20_000;
+/// The most words of a query that are looked at.
+const MAX_QUERY_WORDS: usize = 24;
 
 /// Words that carry no meaning on their own: they count toward the score when they match but a
 /// result need not contain them.
@@ -258,7 +260,12 @@ impl SearchIndex {
 
     fn parse(query: &str) -> Vec<QueryWord> {
         let typing = !query.ends_with(char::is_whitespace);
-        let tokens = tokenize(query);
+        let mut tokens = tokenize(query);
+        // A resident's query is a few words; more only costs work (and the per-word bit sets and
+        // counters are sized for this many).
+        if tokens.len() > MAX_QUERY_WORDS {
+            tokens.truncate(MAX_QUERY_WORDS);
+        }
         let n = tokens.len();
         let mut words: Vec<QueryWord> = tokens
             .into_iter()
@@ -349,7 +356,7 @@ impl SearchIndex {
         range
             .filter(|&i| {
                 let t = &self.terms[i];
-                t.len().abs_diff(word.len()) <= max && edit_distance(&w, t, max) <= max
+                t.chars().count().abs_diff(w.len()) <= max && edit_distance(&w, t, max) <= max
             })
             .map(|i| i as u32)
             .collect()
@@ -628,7 +635,8 @@ impl SearchIndex {
             let chars: Vec<char> = w.chars().collect();
             let max = max_edits(w).max(1) + 1;
             for (i, t) in self.terms.iter().enumerate() {
-                if t.len().abs_diff(w.len()) > max || t.chars().count() < 3 {
+                let t_len = t.chars().count();
+                if t_len.abs_diff(chars.len()) > max || t_len < 3 {
                     continue;
                 }
                 let d = edit_distance(&chars, t, max);
@@ -1067,6 +1075,22 @@ mod tests {
         let long = "ż".repeat(5000);
         assert!(i.search(&long, 10).hits.is_empty());
         let _ = i.suggestions(&long, 5);
+    }
+
+    #[test]
+    fn typos_in_cyrillic_count_letters_not_bytes() {
+        let docs = vec![doc("Довідка для мешканців", &[], "Текст.", &[])];
+        let i = SearchIndex::build(&docs);
+        assert_eq!(top(&i, "довдка "), vec![0]);
+    }
+
+    #[test]
+    fn very_long_queries_are_cut_not_fatal() {
+        let i = SearchIndex::build(&corpus());
+        let q = format!("{}qqqqqq", "zasilek ".repeat(300));
+        let _ = i.search(&q, 10);
+        let decomposed = i.search("s\u{301}wiadczenie ", 3);
+        assert_eq!(decomposed.hits.first().map(|h| h.doc), Some(4));
     }
 
     #[test]

@@ -39,7 +39,8 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
         let mut last = c;
         loop {
             match iter.peek().copied() {
-                Some((i, c)) if is_word_char(c) => {
+                // Letters, and combining accents of decomposed text ("s\u{301}"), which continue a word.
+                Some((i, c)) if is_word_char(c) || ('\u{300}'..='\u{36F}').contains(&c) => {
                     iter.next();
                     end = i + c.len_utf8();
                     last = c;
@@ -49,7 +50,8 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
                     let mut ahead = iter.clone();
                     ahead.next();
                     match ahead.next() {
-                        Some((i, c)) if is_word_char(c) => {
+                        // Letters, and combining accents of decomposed text ("s\u{301}"), which continue a word.
+                        Some((i, c)) if is_word_char(c) || ('\u{300}'..='\u{36F}').contains(&c) => {
                             iter.next();
                             iter.next();
                             end = i + c.len_utf8();
@@ -165,6 +167,14 @@ mod tests {
             ]
         );
         assert_eq!(all_forms("IKP"), vec![vec!["ikp"]]);
+    }
+
+    #[test]
+    fn decomposed_accents_stay_inside_their_word() {
+        assert_eq!(
+            all_forms("zas\u{301}wiadczenie z\u{307}ółw"),
+            vec![vec!["zaswiadczenie"], vec!["zolw"]]
+        );
     }
 
     #[test]

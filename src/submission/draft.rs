@@ -43,9 +43,23 @@ impl Draft {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// Gives the draft its `client_id` if it has none yet (from 16 random bytes); a retry keeps the
+    /// one it has. Returns the id, which is also the `Idempotency-Key`.
+    pub fn ensure_client_id(&mut self, random: [u8; 16]) -> &str {
+        if self.client_id.is_empty() {
+            self.client_id = client_id(random);
+        }
+        &self.client_id
+    }
+
     /// The JSON document the contract's endpoint takes. The honeypot `website` is always empty
-    /// from a person; `consent` is sent only with an e-mail address.
-    pub fn request_body(&self, context: &Context) -> String {
+    /// from a person; `consent` is sent only with an e-mail address. `None` until the draft has a
+    /// `client_id` (see [`Draft::ensure_client_id`]): without one, a server could take two
+    /// residents' questions for one.
+    pub fn request_body(&self, context: &Context) -> Option<String> {
+        if self.client_id.is_empty() {
+            return None;
+        }
         let mut body = serde_json::Map::new();
         body.insert("question".into(), trimmed_question(&self.question).into());
         if !self.category.is_empty() {
@@ -68,7 +82,7 @@ impl Draft {
         }
         body.insert("client_id".into(), self.client_id.clone().into());
         body.insert("website".into(), "".into());
-        serde_json::Value::Object(body).to_string()
+        Some(serde_json::Value::Object(body).to_string())
     }
 }
 
@@ -109,7 +123,7 @@ mod tests {
             page: Some("https://www.wroclaw.pl/poradnik/szukaj?q=dziura".into()),
             search: Some("dziura".into()),
         };
-        let body: Value = serde_json::from_str(&draft().request_body(&ctx)).unwrap();
+        let body: Value = serde_json::from_str(&draft().request_body(&ctx).unwrap()).unwrap();
         assert_eq!(
             body,
             json!({
@@ -132,7 +146,8 @@ mod tests {
             consent: true,
             ..draft()
         };
-        let body: Value = serde_json::from_str(&d.request_body(&Context::default())).unwrap();
+        let body: Value =
+            serde_json::from_str(&d.request_body(&Context::default()).unwrap()).unwrap();
         let keys: Vec<&str> = body
             .as_object()
             .unwrap()
@@ -149,6 +164,21 @@ mod tests {
         assert_eq!(Draft::from_saved("{nie json"), Draft::default());
         assert!(Draft::default().is_empty());
         assert!(!d.is_empty());
+    }
+
+    #[test]
+    fn a_draft_is_not_sent_without_its_id_and_keeps_the_id_across_retries() {
+        let mut d = Draft {
+            client_id: String::new(),
+            ..draft()
+        };
+        assert_eq!(d.request_body(&Context::default()), None);
+        let first = d.ensure_client_id([7; 16]).to_owned();
+        assert_eq!(d.ensure_client_id([9; 16]), first, "a retry keeps the id");
+        assert!(d
+            .request_body(&Context::default())
+            .unwrap()
+            .contains(&first));
     }
 
     #[test]

@@ -146,6 +146,9 @@ pub fn parse_retry_after(header: &str, now: i64) -> Option<u64> {
     let [h, m, s] = hms.as_slice() else {
         return None;
     };
+    if !(0..24).contains(h) || !(0..60).contains(m) || !(0..61).contains(s) {
+        return None;
+    }
     let at = days_from_date(date) * 86_400 + h * 3600 + m * 60 + s;
     Some((at - now).max(0) as u64)
 }
@@ -259,6 +262,14 @@ mod tests {
             "a date in the past"
         );
         assert_eq!(parse_retry_after("jutro", NOW), None);
+        assert_eq!(
+            parse_retry_after("Thu, 26 Nov 2026 9999999999999999:00:00 GMT", NOW),
+            None
+        );
+        assert_eq!(
+            parse_retry_after("Thu, 26 Nov 2026 99:99:99 GMT", NOW),
+            None
+        );
     }
 
     #[test]

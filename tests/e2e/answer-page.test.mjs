@@ -229,3 +229,20 @@ for (const width of [320, 1280]) {
     await page.close();
   });
 }
+
+test("after a back that only changed the #fragment, the next page still starts at the top", async () => {
+  const page = await openPage(site.browser, { context: { viewport: { width: 320, height: 480 } } });
+  await page.goto(ikpUrl());
+  await page.getByRole("heading", { level: 1, name: IKP.title }).waitFor();
+  await page.evaluate(() => window.scrollTo(0, 600));
+  await page.evaluate(() => (location.hash = "#jak-zalozyc-konto"));
+  await page.goBack();
+  await page.waitForFunction(() => location.hash === "");
+  const related = page.getByRole("navigation", { name: "Zobacz także" }).getByRole("link").first();
+  const title = await related.textContent();
+  await related.click();
+  await page.getByRole("heading", { level: 1, name: title, exact: true }).waitFor();
+  await page.waitForFunction(() => document.activeElement.tagName === "H1");
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  await page.close();
+});

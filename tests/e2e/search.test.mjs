@@ -122,3 +122,15 @@ test("the results page has no WCAG 2.1 A/AA violations", async () => {
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
+
+test("back and forward update the field even while the cursor is in it", async () => {
+  const page = await home();
+  await typeQuery(page, "meldunek");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "pm-szukaj");
+  await page.goBack();
+  await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
+  await page.waitForFunction(() => document.getElementById("pm-szukaj").value === "");
+  await page.goForward();
+  await page.waitForFunction(() => document.getElementById("pm-szukaj").value === "meldunek");
+  await page.close();
+});
