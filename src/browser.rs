@@ -83,7 +83,7 @@ pub fn replace_fragment(anchor: Option<&str>) {
 }
 
 /// Scrolls an element into view at the top, leaving room for fixed headers (CSS
-/// `scroll-margin-top`), smoothly unless the resident prefers reduced motion.
+/// `scroll-margin-top`); instantly, so it never animates for residents who prefer reduced motion.
 pub fn scroll_to(el: &web_sys::Element) {
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_block(web_sys::ScrollLogicalPosition::Start);

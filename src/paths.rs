@@ -102,13 +102,23 @@ impl Paths {
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay; a space becomes `+`).
 pub fn encode_query(value: &str) -> String {
+    percent_encode(value, "+")
+}
+
+/// Percent-encodes a URL component (RFC 3986 unreserved characters stay; a space is `%20`), as
+/// `mailto:` fields and map searches take it.
+pub fn encode_component(value: &str) -> String {
+    percent_encode(value, "%20")
+}
+
+fn percent_encode(value: &str, space: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
                 out.push(b as char)
             }
-            b' ' => out.push('+'),
+            b' ' => out.push_str(space),
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }

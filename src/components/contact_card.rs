@@ -2,10 +2,11 @@ use leptos::prelude::*;
 
 use crate::components::opening_status::OpeningStatus;
 use crate::data::Institution;
+use crate::paths::encode_component;
 
 /// A map search for an address, which phones open in their map app.
 fn map_search(address: &str) -> String {
-    let query = js_sys::encode_uri_component(&address.replace(';', ","));
+    let query = encode_component(&address.replace(';', ","));
     format!("https://www.google.com/maps/search/?api=1&query={query}")
 }
 

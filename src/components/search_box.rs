@@ -47,24 +47,25 @@ pub fn SearchBox() -> impl IntoView {
 
     let go = {
         let paths = paths.clone();
-        move |replace: bool| {
+        // While the resident types on the results page, each keystroke rewrites its history
+        // entry; from another page, the first keystroke opens the results as a new entry.
+        move || {
             let Some(el) = input.get_untracked() else {
                 return;
             };
             let query = el.value().trim_start().to_owned();
             let href = paths.search(&query);
             typed.set_value(Some(query));
-            let replace = replace && untrack(on_search_page);
-            router.navigate(&href, replace);
+            router.navigate(&href, untrack(on_search_page));
         }
     };
     let on_input = {
         let go = go.clone();
-        move |_| go(true)
+        move |_| go()
     };
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        go(true);
+        go();
     };
 
     // "/" focuses the field, unless the resident is typing in a field of the page.

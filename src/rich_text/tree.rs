@@ -154,23 +154,6 @@ fn sanitize_into(node: &RawNode, page_origin: &str, out: &mut Vec<RichNode>) {
     }
 }
 
-/// The plain text of a tree: what a search index or a snippet reads.
-pub fn plain_text(nodes: &[RichNode]) -> String {
-    let mut s = String::new();
-    fn walk(nodes: &[RichNode], s: &mut String) {
-        for n in nodes {
-            match n {
-                RichNode::Text(t) => s.push_str(t),
-                RichNode::Element { children, .. } | RichNode::Link { children, .. } => {
-                    walk(children, s)
-                }
-            }
-        }
-    }
-    walk(nodes, &mut s);
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,6 +282,6 @@ mod tests {
     #[test]
     fn comments_disappear_and_text_survives() {
         let out = sanitize(&[RawNode::Other, text("zostaje")], ORIGIN);
-        assert_eq!(plain_text(&out), "zostaje");
+        assert_eq!(out, vec![RichNode::Text("zostaje".into())]);
     }
 }

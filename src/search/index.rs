@@ -207,7 +207,11 @@ struct QueryWord {
 
 impl SearchIndex {
     pub fn build(docs: &[DocText]) -> SearchIndex {
-        Self::build_from(docs.iter().cloned())
+        let mut builder = IndexBuilder::default();
+        for doc in docs {
+            builder.add(doc);
+        }
+        builder.finish()
     }
 
     /// Builds the index from documents produced one at a time, so that their texts need not all be

@@ -93,15 +93,12 @@ mod tests {
             "ff",
             "&#x1F642;",
         ];
-        let mut seed = 3u64;
+        let mut rng = crate::search::synthetic::Rng::new(3);
         for _ in 0..20_000 {
-            let mut s = String::new();
-            for _ in 0..(seed % 9 + 1) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
+            let words = 1 + rng.below(9);
+            let s: String = (0..words)
+                .map(|_| pieces[rng.below(pieces.len())])
+                .collect();
             let _ = plain_text(&s);
         }
     }

@@ -4,7 +4,7 @@
 //! "ikp" and "mojeikp" both find "mojeIKP".
 
 use super::normalize::normalize;
-use crate::text::fold::is_word_char;
+use crate::text::fold::{is_combining_mark, is_word_char};
 
 /// One word of a text: where it stands (byte offsets) and the normalised forms it answers to; the
 /// first form is the whole word.
@@ -40,7 +40,7 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
         loop {
             match iter.peek().copied() {
                 // Letters, and combining accents of decomposed text ("s\u{301}"), which continue a word.
-                Some((i, c)) if is_word_char(c) || ('\u{300}'..='\u{36F}').contains(&c) => {
+                Some((i, c)) if is_word_char(c) || is_combining_mark(c) => {
                     iter.next();
                     end = i + c.len_utf8();
                     last = c;
@@ -51,7 +51,7 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
                     ahead.next();
                     match ahead.next() {
                         // Letters, and combining accents of decomposed text ("s\u{301}"), which continue a word.
-                        Some((i, c)) if is_word_char(c) || ('\u{300}'..='\u{36F}').contains(&c) => {
+                        Some((i, c)) if is_word_char(c) || is_combining_mark(c) => {
                             iter.next();
                             iter.next();
                             end = i + c.len_utf8();

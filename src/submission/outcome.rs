@@ -3,6 +3,7 @@
 
 use super::draft::Draft;
 use super::rules::{trimmed_question, Field};
+use crate::paths::encode_component;
 use crate::schedule::warsaw_time::days_from_date;
 use crate::text::date::Date;
 
@@ -163,22 +164,9 @@ pub fn mailto(address: &str, draft: &Draft, category_name: Option<&str>) -> Stri
     format!(
         "mailto:{}?subject={}&body={}",
         address.trim(),
-        encode("Pytanie do Poradnika Mieszkańca"),
-        encode(&body.replace('\n', "\r\n"))
+        encode_component("Pytanie do Poradnika Mieszkańca"),
+        encode_component(&body.replace('\n', "\r\n"))
     )
-}
-
-fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for b in text.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

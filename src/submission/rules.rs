@@ -2,6 +2,7 @@
 //! what is wrong and how to fix it).
 
 use super::draft::Draft;
+use crate::text::plural::{plural, Forms, CHARACTERS};
 
 pub const MIN_QUESTION: usize = 10;
 pub const MAX_QUESTION: usize = 2000;
@@ -58,19 +59,18 @@ pub fn length_hint(q: &str) -> String {
         )
     } else {
         let left = MAX_QUESTION - n;
-        let verb = if left == 1 {
-            "Został"
-        } else if crate::text::plural::plural(left, &crate::text::plural::CHARACTERS) == "znaki" {
-            "Zostały"
-        } else {
-            "Zostało"
+        // The verb agrees with the number the way the noun does: został 1, zostały 2, zostało 5.
+        const LEFT: Forms = Forms {
+            one: "Został",
+            few: "Zostały",
+            many: "Zostało",
         };
-        format!("{verb} {left} {}", chars(left))
+        format!("{} {left} {}", plural(left, &LEFT), chars(left))
     }
 }
 
 fn chars(n: usize) -> &'static str {
-    crate::text::plural::plural(n, &crate::text::plural::CHARACTERS)
+    plural(n, &CHARACTERS)
 }
 
 /// Whether `email` looks like an address someone could reply to: one '@', something before it,

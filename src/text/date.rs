@@ -216,15 +216,12 @@ mod fuzz {
             "01:00",
             "08:00:00",
         ];
-        let mut seed = 7u64;
+        let mut rng = crate::search::synthetic::Rng::new(7);
         for _ in 0..20_000 {
-            let mut s = String::new();
-            for _ in 0..(seed % 7 + 1) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                s.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            }
+            let words = 1 + rng.below(7);
+            let s: String = (0..words)
+                .map(|_| pieces[rng.below(pieces.len())])
+                .collect();
             let _ = is_rfc3339(&s);
             let _ = Date::parse_iso(&s);
         }

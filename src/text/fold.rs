@@ -83,9 +83,31 @@ pub fn is_word_char(c: char) -> bool {
         || matches!(u, 0x386..=0x3FF | 0x400..=0x52F)
 }
 
-/// Lower-cases `text` and folds its diacritics: "Źródło ŁÓDŹ" becomes "zrodlo lodz".
+/// Whether `c` is a combining mark (U+0300–U+036F), as decomposed text carries its accents.
+pub fn is_combining_mark(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// Lower-cases `text`, folds its diacritics and drops combining marks (of decomposed text):
+/// "Źródło ŁÓDŹ" becomes "zrodlo lodz", and "zas\u{301}" becomes "zas".
 pub fn fold_lower(text: &str) -> String {
-    text.chars().map(|c| fold_char(lower_char(c))).collect()
+    let mut out = String::with_capacity(text.len());
+    fold_lower_into(text, &mut out);
+    out
+}
+
+/// [`fold_lower`] into a buffer that the caller reuses (cleared first).
+pub fn fold_lower_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        out.extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    for c in text.chars() {
+        if !is_combining_mark(c) {
+            out.push(fold_char(lower_char(c)));
+        }
+    }
 }
 
 /// Lower-cases `text` with [`lower_char`], keeping its diacritics: "ŻŁOBEK" becomes "żłobek".

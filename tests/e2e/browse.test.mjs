@@ -2,7 +2,7 @@
 // reloads, back and forward. Roles and names, as a person (or a screen reader) finds things.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSite, openPage, sample, example, waitForApp } from "./support.mjs";
+import { useSite, openPage, sample, example } from "./support.mjs";
 
 const site = useSite();
 

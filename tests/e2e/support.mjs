@@ -106,11 +106,6 @@ export async function axeViolations(page) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
-/** Waits until the app has shown its data (or an error): no loading state on the page. */
-export async function waitForApp(page) {
-  await page.locator("#poradnik-mieszkanca h1").first().waitFor();
-}
-
 /**
  * Starts the site server and Chromium before a test file's tests and stops them after; returns an
  * object whose `server` and `browser` are set once they run.
