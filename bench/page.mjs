@@ -63,6 +63,7 @@ window.runBench = async (name, n) => {
     jsHeapMb: Math.max(0, heapAfter - heapBefore) / 1048576,
     wasmMb: engine.wasmMemory ? engine.wasmMemory() / 1048576 : 0,
     queries: asked,
+    stages: search.stages,
     top10: found / asked,
   };
 };

@@ -3,7 +3,7 @@
 // target/bench/relevance.json. Needs target/bench/wasm (see bench/run.sh).
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { engines } from "./engines.mjs";
-import { initSync, Engine, memory_bytes } from "../target/bench/wasm/search_bench.js";
+import { initSync, Builder, App, memory_bytes } from "../target/bench/wasm/search_bench.js";
 
 initSync({ module: readFileSync(new URL("../target/bench/wasm/search_bench_bg.wasm", import.meta.url)) });
 const text = readFileSync(new URL("../public/data/faq.json", import.meta.url), "utf8");
@@ -12,8 +12,8 @@ const cases = JSON.parse(readFileSync(new URL("../tests/relevance/queries.json",
 
 const report = {};
 const configured = [
-  ...Object.entries(engines({ Engine, memory_bytes }, "same")).map(([n, e]) => [`${n}`, e]),
-  ...Object.entries(engines({ Engine, memory_bytes }, "recommended")).filter(([n]) => n !== "ours").map(([n, e]) => [`${n} (recommended)`, e]),
+  ...Object.entries(engines({ Builder, App, memory_bytes }, "same")).filter(([n]) => n !== "ours-app"),
+  ...Object.entries(engines({ Builder, App, memory_bytes }, "recommended")).filter(([n]) => !n.startsWith("ours")).map(([n, e]) => [`${n} (recommended)`, e]),
 ];
 for (const [name, engine] of configured) {
   const search = engine.build(text);

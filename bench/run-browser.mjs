@@ -39,7 +39,7 @@ const browser = await chromium.launch({
 const results = [];
 for (const n of sizes) {
   for (const rate of [1, 4]) {
-    for (const engine of (process.env.BENCH_ENGINES ?? "ours,minisearch,flexsearch").split(",")) {
+    for (const engine of (process.env.BENCH_ENGINES ?? "ours,ours-app,minisearch,flexsearch").split(",")) {
       const page = await browser.newPage();
       const cdp = await page.context().newCDPSession(page);
       await page.goto(url);
@@ -52,7 +52,7 @@ for (const n of sizes) {
         r = { error: String(e).slice(0, 200) };
       }
       results.push({ engine, docs: n, cpu: rate, ...r });
-      const s = r.search ? `build ${r.buildMs.toFixed(0)} ms, p95 ${r.search.p95.toFixed(2)} ms (render ${r.render.p95.toFixed(2)}), heap ${r.jsHeapMb.toFixed(1)} MB, wasm ${r.wasmMb.toFixed(1)} MB, top-10 ${(100 * r.top10).toFixed(0)}%` : r.error;
+      const s = r.search ? `build ${r.buildMs.toFixed(0)} ms, p95 ${r.search.p95.toFixed(2)} ms (render ${r.render.p95.toFixed(2)}), heap ${r.jsHeapMb.toFixed(1)} MB, wasm ${r.wasmMb.toFixed(1)} MB, top-10 ${(100 * r.top10).toFixed(0)}%${r.stages ? ` (load ${r.stages[0].toFixed(0)} ms, titles and tags ${r.stages[1].toFixed(0)} ms, whole text ${r.stages[2].toFixed(0)} ms, wasm after load ${(r.stages[3] / 1048576).toFixed(1)} MB)` : ""}` : r.error;
       console.log(`${String(n).padStart(6)} docs ${rate}x ${engine.padEnd(10)} ${s}`);
       await page.close();
     }

@@ -3,8 +3,13 @@
 use std::time::Instant;
 
 use poradnik::data::load_document;
+use poradnik::search::index::IndexBuilder;
 use poradnik::search::synthetic::corpus;
-use poradnik::search::{document_iter, documents, SearchIndex};
+use poradnik::search::{document_iter, documents, heading_iter, SearchIndex};
+
+fn ms(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1e3
+}
 
 fn main() {
     let n: usize = std::env::args()
@@ -15,14 +20,33 @@ fn main() {
     for _ in 0..3 {
         let t = Instant::now();
         let guide = load_document(&text).unwrap();
-        let load = t.elapsed().as_secs_f64() * 1e3;
+        let load = ms(t);
+        let t = Instant::now();
+        let headings = SearchIndex::build_from(heading_iter(&guide));
+        let first = ms(t);
+        drop(headings);
         let t = Instant::now();
         let docs = documents(&guide);
-        let plain = t.elapsed().as_secs_f64() * 1e3;
-        drop(docs);
+        let plain = ms(t);
+        let t = Instant::now();
+        let mut builder = IndexBuilder::default();
+        for d in &docs {
+            builder.add(d);
+        }
+        let add = ms(t);
+        let t = Instant::now();
+        let index = builder.finish();
+        let finish = ms(t);
+        drop((docs, index));
         let t = Instant::now();
         let index = SearchIndex::build_from(document_iter(&guide));
-        let build = t.elapsed().as_secs_f64() * 1e3;
-        println!("load {load:.0} ms, plain text {plain:.0} ms, plain text + index {build:.0} ms ({} docs)", index.len());
+        let all = ms(t);
+        let (terms, postings) = index.counts();
+        println!(
+            "load {load:.0} ms; titles and tags {first:.0} ms; plain text {plain:.0} ms, add {add:.0} ms, \
+             finish {finish:.0} ms; all of it streamed {all:.0} ms ({} docs, {terms} terms, {postings} postings, {:.1} MB)",
+            index.len(),
+            index.heap_bytes() as f64 / 1e6
+        );
     }
 }

@@ -33,6 +33,8 @@ pub struct AppContext {
     pub guide: RwSignal<GuideState>,
     /// The search index of the current guide, once built (see [`AppContext::index_guide`]).
     pub search: RwSignal<Option<Arc<SearchIndex>>>,
+    /// Whether `search` holds titles and tags only, the whole text being indexed meanwhile.
+    pub search_partial: RwSignal<bool>,
     /// What the search's live region should say once the resident pauses typing.
     pub announcement: RwSignal<String>,
 }
@@ -40,11 +42,30 @@ pub struct AppContext {
 impl AppContext {
     /// Builds the search index of `guide` in slices of a few hundred questions, yielding to the
     /// browser between slices, so that a large guide never freezes the page; the search page says
-    /// "Przygotowuję wyszukiwarkę…" until it is done.
+    /// "Przygotowuję wyszukiwarkę…" until it is done. A large guide is searchable by titles and
+    /// tags first (see [`search::HEADINGS_FIRST_FROM`]).
     fn index_guide(self, guide: Arc<Guide>) {
         const SLICE: usize = 250;
         self.search.set(None);
+        self.search_partial.set(false);
+        // Whether `guide` is still the one shown: a newer load may have replaced it meanwhile.
+        let current = move |guide: &Arc<Guide>| matches!(self.guide.get_untracked(), GuideState::Ready(g) if Arc::ptr_eq(&g, guide));
         spawn_local(async move {
+            if guide.questions.len() >= search::HEADINGS_FIRST_FROM {
+                let mut builder = IndexBuilder::default();
+                for (i, doc) in search::heading_iter(&guide).enumerate() {
+                    builder.add(&doc);
+                    if i % (SLICE * 8) == SLICE * 8 - 1 {
+                        browser::next_task().await;
+                    }
+                }
+                if !current(&guide) {
+                    return;
+                }
+                self.search.set(Some(Arc::new(builder.finish())));
+                self.search_partial.set(true);
+                browser::next_task().await;
+            }
             let mut builder = IndexBuilder::default();
             for (i, doc) in search::document_iter(&guide).enumerate() {
                 builder.add(&doc);
@@ -52,11 +73,9 @@ impl AppContext {
                     browser::next_task().await;
                 }
             }
-            // A newer load may have replaced the guide meanwhile: keep only the current one's.
-            if let GuideState::Ready(current) = self.guide.get_untracked() {
-                if Arc::ptr_eq(&current, &guide) {
-                    self.search.set(Some(Arc::new(builder.finish())));
-                }
+            if current(&guide) {
+                self.search.set(Some(Arc::new(builder.finish())));
+                self.search_partial.set(false);
             }
         });
     }
@@ -154,6 +173,7 @@ pub fn App(config: Config) -> impl IntoView {
         guide: RwSignal::new(GuideState::Loading),
         search: RwSignal::new(None),
         announcement: RwSignal::new(String::new()),
+        search_partial: RwSignal::new(false),
     };
     provide_context(ctx);
     ctx.load();

@@ -83,19 +83,19 @@ fn type_name(v: &Value) -> &'static str {
 }
 
 /// A required string field, or the reason the record must be left out.
-fn required_string(o: &Obj, field: &str) -> Result<String, String> {
-    match o.get(field) {
+fn required_string(o: &mut Obj, field: &str) -> Result<String, String> {
+    match o.remove(field) {
         None | Some(Value::Null) => Err(format!("brak wymaganego pola „{field}”")),
-        Some(Value::String(s)) => Ok(s.clone()),
+        Some(Value::String(s)) => Ok(s),
         Some(other) => Err(format!(
             "pole „{field}” powinno być tekstem, a jest: {}",
-            type_name(other)
+            type_name(&other)
         )),
     }
 }
 
 /// A required slug field (an id or a reference), or the reason the record must be left out.
-fn required_slug(o: &Obj, field: &str) -> Result<String, String> {
+fn required_slug(o: &mut Obj, field: &str) -> Result<String, String> {
     let s = required_string(o, field)?;
     if is_slug(&s) {
         Ok(s)
@@ -111,16 +111,16 @@ fn not_a_slug(field: &str, value: &str) -> String {
 }
 
 /// An optional string field; a value of the wrong type is dropped and reported.
-fn optional_string(o: &Obj, field: &str, record: &str, report: &mut Report) -> Option<String> {
-    match o.get(field) {
+fn optional_string(o: &mut Obj, field: &str, record: &str, report: &mut Report) -> Option<String> {
+    match o.remove(field) {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::String(s)) => Some(s),
         Some(other) => {
             report.partial(
                 record,
                 format!(
                     "pole „{field}” powinno być tekstem, a jest: {}; pominięto je",
-                    type_name(other)
+                    type_name(&other)
                 ),
             );
             None
@@ -130,7 +130,7 @@ fn optional_string(o: &Obj, field: &str, record: &str, report: &mut Report) -> O
 
 /// An optional web address (`http:` or `https:`); anything else is dropped and reported, so that
 /// no other scheme ever reaches an `href`.
-fn optional_web_url(o: &Obj, field: &str, record: &str, report: &mut Report) -> Option<String> {
+fn optional_web_url(o: &mut Obj, field: &str, record: &str, report: &mut Report) -> Option<String> {
     let url = optional_string(o, field, record, report)?;
     if is_web_url(&url) {
         Some(url.trim().to_owned())
@@ -144,12 +144,20 @@ fn optional_web_url(o: &Obj, field: &str, record: &str, report: &mut Report) -> 
 }
 
 /// An optional list of strings; a list with anything else in it is dropped whole and reported.
-fn optional_string_list(o: &Obj, field: &str, record: &str, report: &mut Report) -> Vec<String> {
-    match o.get(field) {
+fn optional_string_list(
+    o: &mut Obj,
+    field: &str,
+    record: &str,
+    report: &mut Report,
+) -> Vec<String> {
+    match o.remove(field) {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(items)) if items.iter().all(Value::is_string) => items
-            .iter()
-            .filter_map(|v| v.as_str().map(str::to_owned))
+            .into_iter()
+            .filter_map(|v| match v {
+                Value::String(s) => Some(s),
+                _ => None,
+            })
             .collect(),
         Some(_) => {
             report.partial(
@@ -162,23 +170,23 @@ fn optional_string_list(o: &Obj, field: &str, record: &str, report: &mut Report)
 }
 
 /// The records of a top-level array, or none when the field is not an array.
-fn records<'a>(doc: &'a Obj, field: &str, required: bool, report: &mut Report) -> &'a [Value] {
-    match doc.get(field) {
+fn records(doc: &mut Obj, field: &str, required: bool, report: &mut Report) -> Vec<Value> {
+    match doc.remove(field) {
         Some(Value::Array(items)) => items,
-        None | Some(Value::Null) if !required => &[],
+        None | Some(Value::Null) if !required => Vec::new(),
         None | Some(Value::Null) => {
             report.left_out("dokument", format!("brak wymaganej listy „{field}”"));
-            &[]
+            Vec::new()
         }
         Some(other) => {
             report.left_out(
                 "dokument",
                 format!(
                     "pole „{field}” powinno być listą, a jest: {}",
-                    type_name(other)
+                    type_name(&other)
                 ),
             );
-            &[]
+            Vec::new()
         }
     }
 }
@@ -198,7 +206,7 @@ fn label(kind: &str, index: usize, v: &Value) -> String {
 pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
     let value: Value =
         serde_json::from_str(text).map_err(|e| DocumentError::NotJson(e.to_string()))?;
-    let Value::Object(doc) = value else {
+    let Value::Object(mut doc) = value else {
         return Err(DocumentError::NotObject);
     };
     let version = doc
@@ -210,7 +218,7 @@ pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
     }
 
     let mut report = Report::default();
-    let generated_at = optional_string(&doc, "generated_at", "dokument", &mut report)
+    let generated_at = optional_string(&mut doc, "generated_at", "dokument", &mut report)
         .filter(|s| {
             let ok = is_rfc3339(s);
             if !ok {
@@ -218,15 +226,15 @@ pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
             }
             ok
         });
-    let portal = load_portal(doc.get("portal"), &mut report);
+    let portal = load_portal(doc.remove("portal"), &mut report);
 
     let mut categories: Vec<Category> = Vec::new();
-    for (i, v) in records(&doc, "categories", true, &mut report)
-        .iter()
+    for (i, mut v) in records(&mut doc, "categories", true, &mut report)
+        .into_iter()
         .enumerate()
     {
-        let record = label("kategoria", i, v);
-        match load_category(v, &record, &mut report) {
+        let record = label("kategoria", i, &v);
+        match load_category(&mut v, &record, &mut report) {
             Ok(c) if categories.iter().any(|x| x.id == c.id) => {
                 report.left_out(&record, duplicate(&c.id))
             }
@@ -236,12 +244,12 @@ pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
     }
 
     let mut institutions: Vec<Institution> = Vec::new();
-    for (i, v) in records(&doc, "institutions", false, &mut report)
-        .iter()
+    for (i, mut v) in records(&mut doc, "institutions", false, &mut report)
+        .into_iter()
         .enumerate()
     {
-        let record = label("instytucja", i, v);
-        match load_institution(v, &record, &mut report) {
+        let record = label("instytucja", i, &v);
+        match load_institution(&mut v, &record, &mut report) {
             Ok(x) if institutions.iter().any(|y| y.id == x.id) => {
                 report.left_out(&record, duplicate(&x.id))
             }
@@ -253,12 +261,14 @@ pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
     let mut questions: Vec<Question> = Vec::new();
     let mut question_ids = BTreeSet::new();
     let mut labels = Vec::new();
-    for (i, v) in records(&doc, "questions", true, &mut report)
-        .iter()
+    // Each record's strings move into the guide and the rest of its tree is freed as it goes, so
+    // the memory peak is the parsed tree, not the tree and the guide side by side.
+    for (i, mut v) in records(&mut doc, "questions", true, &mut report)
+        .into_iter()
         .enumerate()
     {
-        let record = label("pytanie", i, v);
-        match load_question(v, &record, &mut report) {
+        let record = label("pytanie", i, &v);
+        match load_question(&mut v, &record, &mut report) {
             Ok(q) if question_ids.contains(&q.id) => report.left_out(&record, duplicate(&q.id)),
             Ok(q) => {
                 question_ids.insert(q.id.clone());
@@ -312,7 +322,7 @@ fn duplicate(id: &str) -> String {
 
 /// The portal texts. They are not a record that can be left out: what is wrong falls back to
 /// defaults, so that the portal always has a title.
-fn load_portal(v: Option<&Value>, report: &mut Report) -> PortalTexts {
+fn load_portal(v: Option<Value>, report: &mut Report) -> PortalTexts {
     const RECORD: &str = "portal";
     let fallback = PortalTexts {
         title: "Poradnik Mieszkańca".into(),
@@ -320,20 +330,23 @@ fn load_portal(v: Option<&Value>, report: &mut Report) -> PortalTexts {
         root: None,
         disclaimer: None,
     };
-    let Some(Value::Object(o)) = v else {
+    let Some(Value::Object(mut o)) = v else {
         report.partial(
             "dokument",
             "brak wymaganego obiektu „portal” z tytułem portalu; użyto tytułu domyślnego".into(),
         );
         return fallback;
     };
-    let title = required_string(o, "title").unwrap_or_else(|reason| {
+    let title = required_string(&mut o, "title").unwrap_or_else(|reason| {
         report.partial(RECORD, format!("{reason}; użyto tytułu domyślnego"));
         fallback.title.clone()
     });
-    let root = match o.get("root") {
+    let root = match o.remove("root") {
         None | Some(Value::Null) => None,
-        Some(Value::Object(r)) => match (required_string(r, "label"), required_string(r, "url")) {
+        Some(Value::Object(mut r)) => match (
+            required_string(&mut r, "label"),
+            required_string(&mut r, "url"),
+        ) {
             (Ok(label), Ok(url)) if is_web_url(&url) => Some(RootLink {
                 label,
                 url: url.trim().to_owned(),
@@ -355,7 +368,7 @@ fn load_portal(v: Option<&Value>, report: &mut Report) -> PortalTexts {
                 RECORD,
                 format!(
                     "pole „root” powinno być obiektem, a jest: {}; pominięto je",
-                    type_name(other)
+                    type_name(&other)
                 ),
             );
             None
@@ -363,18 +376,19 @@ fn load_portal(v: Option<&Value>, report: &mut Report) -> PortalTexts {
     };
     PortalTexts {
         title,
-        notice: optional_string(o, "notice", RECORD, report),
+        notice: optional_string(&mut o, "notice", RECORD, report),
         root,
-        disclaimer: optional_string(o, "disclaimer", RECORD, report),
+        disclaimer: optional_string(&mut o, "disclaimer", RECORD, report),
     }
 }
 
-fn as_object<'a>(v: &'a Value) -> Result<&'a Obj, String> {
-    v.as_object()
-        .ok_or_else(|| format!("wpis powinien być obiektem, a jest: {}", type_name(v)))
+fn as_object(v: &mut Value) -> Result<&mut Obj, String> {
+    let kind = type_name(v);
+    v.as_object_mut()
+        .ok_or_else(|| format!("wpis powinien być obiektem, a jest: {kind}"))
 }
 
-fn load_category(v: &Value, record: &str, report: &mut Report) -> Result<Category, String> {
+fn load_category(v: &mut Value, record: &str, report: &mut Report) -> Result<Category, String> {
     let o = as_object(v)?;
     Ok(Category {
         id: required_slug(o, "id")?,
@@ -383,7 +397,11 @@ fn load_category(v: &Value, record: &str, report: &mut Report) -> Result<Categor
     })
 }
 
-fn load_institution(v: &Value, record: &str, report: &mut Report) -> Result<Institution, String> {
+fn load_institution(
+    v: &mut Value,
+    record: &str,
+    report: &mut Report,
+) -> Result<Institution, String> {
     let o = as_object(v)?;
     let id = required_slug(o, "id")?;
     let name = required_string(o, "name")?;
@@ -398,7 +416,7 @@ fn load_institution(v: &Value, record: &str, report: &mut Report) -> Result<Inst
     })
 }
 
-fn load_question(v: &Value, record: &str, report: &mut Report) -> Result<Question, String> {
+fn load_question(v: &mut Value, record: &str, report: &mut Report) -> Result<Question, String> {
     let o = as_object(v)?;
     let id = required_slug(o, "id")?;
     let category = required_slug(o, "category")?;
@@ -444,8 +462,8 @@ fn load_question(v: &Value, record: &str, report: &mut Report) -> Result<Questio
 
 /// The FAQ items of one question: each bad item is left out alone; every kept item gets a unique
 /// anchor (its own id, or one derived from its question text).
-fn load_faq(o: &Obj, record: &str, report: &mut Report) -> Vec<FaqItem> {
-    let items = match o.get("faq") {
+fn load_faq(o: &mut Obj, record: &str, report: &mut Report) -> Vec<FaqItem> {
+    let items = match o.remove("faq") {
         None | Some(Value::Null) => return Vec::new(),
         Some(Value::Array(items)) => items,
         Some(other) => {
@@ -453,21 +471,19 @@ fn load_faq(o: &Obj, record: &str, report: &mut Report) -> Vec<FaqItem> {
                 record,
                 format!(
                     "pole „faq” powinno być listą, a jest: {}; pominięto je",
-                    type_name(other)
+                    type_name(&other)
                 ),
             );
             return Vec::new();
         }
     };
     let mut kept: Vec<FaqItem> = Vec::new();
-    for (i, v) in items.iter().enumerate() {
+    for (i, mut v) in items.into_iter().enumerate() {
         let item_record = format!("{record}, pozycja FAQ nr {}", i + 1);
-        let item = as_object(v).and_then(|io| {
-            Ok((
-                io,
-                required_string(io, "question")?,
-                required_string(io, "answer_html")?,
-            ))
+        let item = as_object(&mut v).and_then(|io| {
+            let question = required_string(io, "question")?;
+            let answer_html = required_string(io, "answer_html")?;
+            Ok((io, question, answer_html))
         });
         let (io, question, answer_html) = match item {
             Ok(x) => x,

@@ -98,10 +98,18 @@ pub fn SearchPage(
             } else {
                 view! { <SearchResults results=views/> }.into_any()
             };
+            let partial = app.search_partial.get().then(|| {
+                view! {
+                    <p class="pm-search-page__partial">
+                        "Na razie szukam w tytułach i słowach kluczowych; za chwilę przeszukam pełną treść odpowiedzi."
+                    </p>
+                }
+            });
             view! {
                 <div class="pm-search-page">
                     <h1 class="pm-page-title" tabindex="-1">"Wyniki wyszukiwania"</h1>
                     <p class="pm-search-page__summary">{summary}</p>
+                    {partial}
                     {body}
                 </div>
             }

@@ -2,6 +2,7 @@
 //! matching for the word being typed, stems, typo tolerance scaled to word length, and a bounded
 //! amount of work per keystroke (capped prefix expansion, top-k).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::normalize::{normalize, normalize_into};
@@ -52,29 +53,23 @@ const STOPWORDS: &[&str] = &[
     "tak", "to", "u", "w", "we", "z", "za", "ze",
 ];
 
-/// The text of one question, as the index reads it.
+/// The text of one question, as the index reads it: the title, tags and FAQ questions borrowed
+/// from the guide where they can be (copying them cost more than indexing titles and tags), the
+/// answers as plain text.
 #[derive(Debug, Clone, Default)]
-pub struct DocText {
-    pub title: String,
-    pub tags: Vec<String>,
+pub struct DocText<'a> {
+    pub title: Cow<'a, str>,
+    pub tags: Cow<'a, [String]>,
     /// Plain text (see `plain_text`).
     pub answer: String,
     /// Each FAQ item's question and plain-text answer.
-    pub faq: Vec<(String, String)>,
-}
-
-/// While building: one term in one field (and FAQ item) of one document, with the FAQ item
-/// (16 bits), the field (3 bits) and the term's count (13 bits) packed together.
-#[derive(Debug, Clone, Copy)]
-struct RawPosting {
-    doc: u32,
-    packed: u32,
+    pub faq: Vec<(Cow<'a, str>, String)>,
 }
 
 /// One term in one field (and FAQ item) of one document, in 8 bytes, with its BM25 term weight
 /// (term frequency saturation, field length and field weight) computed once at build time, in
 /// units of 1/1024: a query only multiplies it by the term's idf and its kind of match.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Posting {
     doc: u32,
     item: u16,
@@ -83,13 +78,26 @@ struct Posting {
 
 const WEIGHT_SCALE: f32 = 1024.0;
 
-impl RawPosting {
-    fn new(doc: u32, item: u16, field: u8) -> RawPosting {
-        RawPosting {
-            doc,
-            packed: (u32::from(item) << 16) | (u32::from(field) << 13) | 1,
-        }
-    }
+/// Where a word stands in a document, packed: the FAQ item (16 bits) and the field (3 bits),
+/// leaving 13 bits for the term's count there.
+fn place(item: u16, field: Field) -> u32 {
+    (u32::from(item) << 16) | ((field as u32) << 13)
+}
+
+const TF_MASK: u32 = 0x1FFF;
+
+/// Entries per block while building (256 KB).
+const ENTRY_BLOCK: usize = 32 * 1024;
+
+/// While building: one term in one place of a document with its count (the document is known
+/// from where the entry stands).
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    term: u32,
+    packed: u32,
+}
+
+impl Entry {
     fn item(self) -> u16 {
         (self.packed >> 16) as u16
     }
@@ -97,67 +105,80 @@ impl RawPosting {
         ((self.packed >> 13) & 0x7) as usize
     }
     fn tf(self) -> u16 {
-        (self.packed & 0x1FFF) as u16
-    }
-    fn same_place(self, doc: u32, item: u16, field: u8) -> bool {
-        self.doc == doc && self.packed >> 13 == (u32::from(item) << 3) | u32::from(field)
-    }
-    fn add_one(&mut self) {
-        if self.tf() < 0x1FFF {
-            self.packed += 1;
-        }
+        (self.packed & TF_MASK) as u16
     }
 }
 
-/// A fast hasher for the index's own strings (FxHash's mixing); no protection against
-/// adversarial keys is needed for the words of the guide.
-#[derive(Default, Clone, Copy)]
-struct FastHasher(u64);
+/// The terms seen while building, each with its id: an open-addressing table of 8-byte slots
+/// (the term's hash and its id) over the terms' own text in one string. A general hash map kept
+/// a copy of each key in 32-byte buckets: twice the memory, and the lookup of every word of the
+/// guide was the largest cost of building.
+#[derive(Default)]
+struct Interner {
+    /// `(hash << 32) | (id + 1)`; 0 is an empty slot. The length is a power of two.
+    slots: Vec<u64>,
+    /// The terms by id.
+    names: Strings,
+}
 
-impl std::hash::Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        // Mix the high bits down: the table indexes by the low bits and filters by the top 7,
-        // and a multiply alone leaves the low bits depending on the first bytes only.
-        let h = self.0;
-        let h = (h ^ (h >> 31)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        h ^ (h >> 29)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
+impl Interner {
+    /// FxHash-style mixing of the bytes, eight at a time.
+    fn hash(term: &str) -> u32 {
+        let mix = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let mut h: u64 = term.len() as u64;
+        let mut chunks = term.as_bytes().chunks_exact(8);
+        for chunk in &mut chunks {
             let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            b.copy_from_slice(chunk);
+            h = mix(h, u64::from_le_bytes(b));
         }
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
-
-/// A term of at most 23 bytes, stored inline as three words (its length, then its bytes), so
-/// that comparing two keys is three integer comparisons.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct ShortKey([u64; 3]);
-
-impl ShortKey {
-    fn new(term: &str) -> Option<ShortKey> {
-        let b = term.as_bytes();
-        (b.len() < 24).then(|| {
-            let mut k = [0u8; 24];
-            k[0] = b.len() as u8;
-            k[1..=b.len()].copy_from_slice(b);
-            let word =
-                |i: usize| u64::from_le_bytes(k[i * 8..i * 8 + 8].try_into().unwrap_or_default());
-            ShortKey([word(0), word(1), word(2)])
-        })
+        let tail = chunks
+            .remainder()
+            .iter()
+            .rev()
+            .fold(0u64, |w, &b| (w << 8) | u64::from(b));
+        h = mix(h, tail);
+        (h >> 32) as u32
     }
 
-    fn to_string(self) -> String {
-        let mut k = [0u8; 24];
-        for (i, w) in self.0.iter().enumerate() {
-            k[i * 8..i * 8 + 8].copy_from_slice(&w.to_le_bytes());
+    /// The id of `term`, and whether it is new.
+    fn intern(&mut self, term: &str) -> (u32, bool) {
+        // At most half full, so a probe is short.
+        if (self.names.len() + 1) * 2 > self.slots.len() {
+            self.grow();
         }
-        String::from_utf8_lossy(&k[1..=usize::from(k[0])]).into_owned()
+        let h = Self::hash(term);
+        let mask = self.slots.len() - 1;
+        let mut pos = h as usize & mask;
+        loop {
+            let slot = self.slots[pos];
+            if slot == 0 {
+                let id = self.names.len() as u32;
+                self.names.push(term);
+                self.slots[pos] = (u64::from(h) << 32) | u64::from(id + 1);
+                return (id, true);
+            }
+            if (slot >> 32) as u32 == h {
+                let id = (slot as u32) - 1;
+                if self.names.get(id as usize) == term {
+                    return (id, false);
+                }
+            }
+            pos = (pos + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        let mask = size - 1;
+        for slot in old.into_iter().filter(|&s| s != 0) {
+            let mut pos = (slot >> 32) as usize & mask;
+            while self.slots[pos] != 0 {
+                pos = (pos + 1) & mask;
+            }
+            self.slots[pos] = slot;
+        }
     }
 }
 
@@ -179,18 +200,75 @@ pub struct Results {
 }
 
 pub struct SearchIndex {
-    /// Normalised terms, sorted.
-    terms: Vec<Box<str>>,
-    /// The postings of each term, by document.
-    postings: Vec<Vec<Posting>>,
+    /// Normalised terms, sorted, in one string.
+    terms: Strings,
+    /// The postings of every term, term after term, each term's by document; term `t`'s are
+    /// `postings[starts[t]..starts[t + 1]]`.
+    postings: Vec<Posting>,
+    starts: Vec<u32>,
     /// The number of documents each term is in.
     df: Vec<u32>,
-    /// How each term was first written (with its diacritics), for suggestions.
-    surface: Vec<Box<str>>,
-    /// (stem, term) pairs, sorted by stem.
-    stems: Vec<(Box<str>, u32)>,
+    /// How each term was first written (with its diacritics), for suggestions; empty where it is
+    /// written as the term itself.
+    surface: Strings,
+    /// The distinct stems, sorted; stem `s`'s terms are `stem_terms[stem_starts[s]..stem_starts[s + 1]]`.
+    stem_keys: Strings,
+    stem_starts: Vec<u32>,
+    stem_terms: Vec<u32>,
     /// The number of documents.
     docs: usize,
+}
+
+/// Many short strings in one allocation: their bytes end to end and where each ends (16 bytes of
+/// pointer and length saved per string, and no allocation each).
+#[derive(Default)]
+struct Strings {
+    bytes: String,
+    ends: Vec<u32>,
+}
+
+impl Strings {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.bytes[start..self.ends[i] as usize]
+    }
+
+    fn push(&mut self, s: &str) {
+        self.bytes.push_str(s);
+        self.ends.push(self.bytes.len() as u32);
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.bytes.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.bytes.capacity() + self.ends.capacity() * 4
+    }
+
+    /// The first position whose string is not less than `key` (the strings being sorted).
+    fn lower_bound(&self, key: &str) -> usize {
+        partition_point(self.len(), |i| self.get(i) < key)
+    }
+}
+
+/// The first `i` in `0..n` for which `before(i)` is false (`before` being true, then false).
+fn partition_point(n: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 struct Candidate {
@@ -206,7 +284,7 @@ struct QueryWord {
 }
 
 impl SearchIndex {
-    pub fn build(docs: &[DocText]) -> SearchIndex {
+    pub fn build(docs: &[DocText<'_>]) -> SearchIndex {
         let mut builder = IndexBuilder::default();
         for doc in docs {
             builder.add(doc);
@@ -216,7 +294,7 @@ impl SearchIndex {
 
     /// Builds the index from documents produced one at a time, so that their texts need not all be
     /// in memory at once (the WebAssembly memory only ever grows).
-    pub fn build_from(docs: impl IntoIterator<Item = DocText>) -> SearchIndex {
+    pub fn build_from<'a>(docs: impl IntoIterator<Item = DocText<'a>>) -> SearchIndex {
         let mut builder = IndexBuilder::default();
         for doc in docs {
             builder.add(&doc);
@@ -225,40 +303,51 @@ impl SearchIndex {
     }
     /// About how many bytes of memory the index holds (its vectors and strings).
     pub fn heap_bytes(&self) -> usize {
-        let strings: usize = self
-            .terms
-            .iter()
-            .chain(&self.surface)
-            .map(|t| t.len() + 16)
-            .sum();
-        let stems: usize = self.stems.iter().map(|(s, _)| s.len() + 24).sum();
-        let postings: usize = self
-            .postings
-            .iter()
-            .map(|p| p.capacity() * std::mem::size_of::<Posting>() + 24)
-            .sum();
-        strings + stems + postings + self.df.len() * 4
+        self.terms.heap_bytes()
+            + self.surface.heap_bytes()
+            + self.stem_keys.heap_bytes()
+            + self.postings.capacity() * std::mem::size_of::<Posting>()
+            + (self.starts.capacity()
+                + self.df.capacity()
+                + self.stem_starts.capacity()
+                + self.stem_terms.capacity())
+                * 4
     }
 
     pub fn len(&self) -> usize {
         self.docs
     }
 
+    /// The number of distinct terms and of postings, for reports.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.terms.len(), self.postings.len())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.docs == 0
     }
 
+    fn term(&self, id: usize) -> &str {
+        self.terms.get(id)
+    }
+
+    /// The postings of term `id`, by document.
+    fn list(&self, id: usize) -> &[Posting] {
+        &self.postings[self.starts[id] as usize..self.starts[id + 1] as usize]
+    }
+
     fn term_id(&self, term: &str) -> Option<u32> {
-        self.terms
-            .binary_search_by(|t| (**t).cmp(term))
-            .ok()
-            .map(|i| i as u32)
+        let i = self.terms.lower_bound(term);
+        (i < self.terms.len() && self.term(i) == term).then_some(i as u32)
     }
 
     /// The range of terms that start with `prefix`.
     fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
-        let start = self.terms.partition_point(|t| (**t) < *prefix);
-        let end = start + self.terms[start..].partition_point(|t| t.starts_with(prefix));
+        let start = self.terms.lower_bound(prefix);
+        let end = start
+            + partition_point(self.terms.len() - start, |i| {
+                self.term(start + i).starts_with(prefix)
+            });
         start..end
     }
 
@@ -306,12 +395,12 @@ impl SearchIndex {
                 put(&mut found, id, EXACT);
             }
             let s = stem(form);
-            let from = self.stems.partition_point(|(st, _)| (**st) < *s);
-            for (st, id) in &self.stems[from..] {
-                if **st != *s {
-                    break;
+            let k = self.stem_keys.lower_bound(s);
+            if k < self.stem_keys.len() && self.stem_keys.get(k) == s {
+                let range = self.stem_starts[k] as usize..self.stem_starts[k + 1] as usize;
+                for &id in &self.stem_terms[range] {
+                    put(&mut found, id, STEM);
                 }
-                put(&mut found, *id, STEM);
             }
         }
         let primary = &word.forms[0];
@@ -326,7 +415,7 @@ impl SearchIndex {
             // PREFIX_POSTINGS postings in all: that bounds the work of a short prefix.
             let mut budget = PREFIX_POSTINGS;
             for id in top_k(range, cap, &|a, b| self.df[*a] > self.df[*b]) {
-                let cost = self.postings[id].len();
+                let cost = self.list(id).len();
                 if cost > budget && budget < PREFIX_POSTINGS {
                     break;
                 }
@@ -359,7 +448,7 @@ impl SearchIndex {
         let w: Vec<char> = word.chars().collect();
         range
             .filter(|&i| {
-                let t = &self.terms[i];
+                let t = self.term(i);
                 t.chars().count().abs_diff(w.len()) <= max && edit_distance(&w, t, max) <= max
             })
             .map(|i| i as u32)
@@ -372,7 +461,7 @@ impl SearchIndex {
             .iter()
             .map(|w| {
                 let c = self.candidates(w);
-                let postings = c.iter().map(|c| self.postings[c.term as usize].len()).sum();
+                let postings = c.iter().map(|c| self.list(c.term as usize).len()).sum();
                 (w.forms[0].clone(), c.len(), postings)
             })
             .collect()
@@ -424,7 +513,7 @@ impl SearchIndex {
         let mut matched_terms: Vec<String> = candidates
             .iter()
             .flatten()
-            .map(|c| self.terms[c.term as usize].to_string())
+            .map(|c| self.term(c.term as usize).to_string())
             .collect();
         sort_by(&mut matched_terms, &|a, b| a.cmp(b));
         matched_terms.dedup();
@@ -453,7 +542,7 @@ impl SearchIndex {
             for c in cands {
                 let t = c.term as usize;
                 let idf = self.idf(t);
-                for &p in &self.postings[t] {
+                for &p in self.list(t) {
                     let d = p.doc as usize;
                     if term_acc[d] == 0.0 {
                         touched_term.push(p.doc);
@@ -499,7 +588,7 @@ impl SearchIndex {
         let cost = |w: usize| {
             candidates[w]
                 .iter()
-                .map(|c| self.postings[c.term as usize].len())
+                .map(|c| self.list(c.term as usize).len())
                 .sum::<usize>()
         };
         let mut required: Vec<usize> = (0..words.len()).filter(|&w| words[w].required).collect();
@@ -529,7 +618,7 @@ impl SearchIndex {
                 }
                 for c in cands {
                     let idf = self.idf(c.term as usize);
-                    for &p in &self.postings[c.term as usize] {
+                    for &p in self.list(c.term as usize) {
                         if in_alive[p.doc as usize] {
                             term_acc[p.doc as usize] += self.posting_score(p, idf, c.factor);
                         }
@@ -571,7 +660,7 @@ impl SearchIndex {
     fn word_score_in(&self, doc: u32, cands: &[Candidate]) -> f32 {
         let mut best = 0f32;
         for c in cands {
-            let list = &self.postings[c.term as usize];
+            let list = self.list(c.term as usize);
             let from = list.partition_point(|p| p.doc < doc);
             if list.get(from).is_none_or(|p| p.doc != doc) {
                 continue;
@@ -598,7 +687,7 @@ impl SearchIndex {
         for (w, cands) in candidates.iter().enumerate() {
             let bit = 1u32 << w.min(31);
             for c in cands {
-                let list = &self.postings[c.term as usize];
+                let list = self.list(c.term as usize);
                 let idf = self.idf(c.term as usize);
                 let from = list.partition_point(|p| p.doc < doc);
                 for &p in list[from..].iter().take_while(|p| p.doc == doc) {
@@ -638,17 +727,17 @@ impl SearchIndex {
             }
             let chars: Vec<char> = w.chars().collect();
             let max = max_edits(w).max(1) + 1;
-            for (i, t) in self.terms.iter().enumerate() {
+            for i in 0..self.terms.len() {
+                let t = self.term(i);
                 let t_len = t.chars().count();
                 if t_len.abs_diff(chars.len()) > max || t_len < 3 {
                     continue;
                 }
                 let d = edit_distance(&chars, t, max);
                 if d <= max {
-                    let written = if self.surface[i].is_empty() {
-                        &self.terms[i]
-                    } else {
-                        &self.surface[i]
+                    let written = match self.surface.get(i) {
+                        "" => t,
+                        s => s,
                     };
                     out.push((d, self.df[i], written.to_string()));
                 }
@@ -672,15 +761,30 @@ impl SearchIndex {
 
 /// Builds a [`SearchIndex`] one document at a time, so that a large guide can be indexed in
 /// slices between frames without blocking the page.
+///
+/// Each word of a document either counts once more in its term's latest entry (the same place of
+/// the same document) or appends a new entry to one list; `finish` sorts the dictionary and moves
+/// every entry to its term's place in one flat array of postings. No list per term is grown word
+/// by word: that was three cache misses per word, and 24 bytes and some slack per term.
 #[derive(Default)]
 pub struct IndexBuilder {
-    /// Term ids by term: short terms (most) with the text inline in the table, so a lookup does
-    /// not chase a pointer; longer ones by `String`.
-    short_ids: FastMap<ShortKey, u32>,
-    long_ids: FastMap<String, u32>,
+    /// The terms by id, in the order they were first seen, and how each was first written where
+    /// that differs.
+    terms: Interner,
+    surface: Vec<(u32, Box<str>)>,
+    /// Per term: its postings and the documents it is in.
+    counts: Vec<u32>,
+    df: Vec<u32>,
     buffer: String,
-    postings: Vec<Vec<RawPosting>>,
-    surface: Vec<Box<str>>,
+    /// Per term: the document (numbered from 1) and the position of its latest entry.
+    latest: Vec<(u32, u32)>,
+    /// The entries of every document so far, in blocks of a fixed size: a single vector would
+    /// double as it grows and, for a moment, hold its old and new copies (the peak that sets the
+    /// size of the WebAssembly memory, which never shrinks).
+    entries: Vec<Vec<Entry>>,
+    entry_count: usize,
+    /// Where each document's entries end.
+    doc_ends: Vec<u32>,
     lengths: Vec<[u16; FIELDS]>,
     totals: [f64; FIELDS],
 }
@@ -695,143 +799,196 @@ impl IndexBuilder {
         self.lengths.is_empty()
     }
 
-    /// Adds the next document (documents are numbered in the order they are added).
-    pub fn add(&mut self, doc: &DocText) {
-        let IndexBuilder {
-            short_ids,
-            long_ids,
-            buffer,
-            postings,
-            surface,
-            lengths,
-            totals,
-        } = self;
-        let d = lengths.len();
-        let mut len = [0u16; FIELDS];
-        let mut add = |text: &str, field: Field, item: u16, len: &mut [u16; FIELDS]| {
-            for_each_word(text, |start, end| {
-                len[field as usize] = len[field as usize].saturating_add(1);
-                let word = &text[start..end];
-                let mut index_form = |form: &str| {
-                    let found = match ShortKey::new(form) {
-                        Some(k) => short_ids.get(&k).copied(),
-                        None => long_ids.get(form).copied(),
-                    };
-                    let id = match found {
-                        Some(id) => id,
-                        None => {
-                            let id = postings.len() as u32;
-                            postings.push(Vec::new());
-                            let written = crate::text::fold::lower(word);
-                            // Kept only where it differs from the term (diacritics, hyphens).
-                            surface.push(if written == form {
-                                Box::from("")
-                            } else {
-                                written.into_boxed_str()
-                            });
-                            match ShortKey::new(form) {
-                                Some(k) => short_ids.insert(k, id),
-                                None => long_ids.insert(form.to_owned(), id),
-                            };
-                            id
-                        }
-                    };
-                    let list = &mut postings[id as usize];
-                    match list.last_mut() {
-                        Some(p) if p.same_place(d as u32, item, field as u8) => p.add_one(),
-                        _ => list.push(RawPosting::new(d as u32, item, field as u8)),
-                    }
-                };
-                if is_compound(word) {
-                    for form in forms(word) {
-                        index_form(&form);
-                    }
-                } else {
-                    normalize_into(word, buffer);
-                    index_form(&buffer);
-                }
-            });
-        };
-        add(&doc.title, Field::Title, NO_ITEM, &mut len);
-        for tag in &doc.tags {
-            add(tag, Field::Tags, NO_ITEM, &mut len);
+    /// The id of `form`, a new one when it is new (`word` is how the text wrote it).
+    fn intern(&mut self, form: &str, word: &str) -> u32 {
+        let (id, new) = self.terms.intern(form);
+        if new {
+            self.counts.push(0);
+            self.df.push(0);
+            self.latest.push((0, 0));
+            let written = crate::text::fold::lower(word);
+            // Kept only where it differs from the term (diacritics, hyphens).
+            if written != form {
+                self.surface.push((id, written.into_boxed_str()));
+            }
         }
-        add(&doc.answer, Field::Answer, NO_ITEM, &mut len);
+        id
+    }
+
+    fn add_text(&mut self, text: &str, field: Field, item: u16, len: &mut [u16; FIELDS]) {
+        let place = place(item, field);
+        let mut buffer = std::mem::take(&mut self.buffer);
+        for_each_word(text, |start, end| {
+            len[field as usize] = len[field as usize].saturating_add(1);
+            let word = &text[start..end];
+            if is_compound(word) {
+                for form in forms(word) {
+                    let id = self.intern(&form, word);
+                    self.count(id, place);
+                }
+            } else {
+                normalize_into(word, &mut buffer);
+                let id = self.intern(&buffer, word);
+                self.count(id, place);
+            }
+        });
+        self.buffer = buffer;
+    }
+
+    /// One more occurrence of term `id` in `place` of the current document: its count goes up
+    /// when the term's latest entry is that place of this document (each place's words come in
+    /// one run), else a new entry.
+    fn count(&mut self, id: u32, place: u32) {
+        let doc = self.lengths.len() as u32 + 1;
+        let (latest_doc, latest) = self.latest[id as usize];
+        if latest_doc == doc {
+            let e = &mut self.entries[latest as usize / ENTRY_BLOCK][latest as usize % ENTRY_BLOCK];
+            if e.packed & !TF_MASK == place {
+                if e.packed & TF_MASK < TF_MASK {
+                    e.packed += 1;
+                }
+                return;
+            }
+        } else {
+            self.df[id as usize] += 1;
+        }
+        self.counts[id as usize] += 1;
+        if self.entries.last().is_none_or(|b| b.len() == ENTRY_BLOCK) {
+            self.entries.push(Vec::with_capacity(ENTRY_BLOCK));
+        }
+        if let Some(block) = self.entries.last_mut() {
+            block.push(Entry {
+                term: id,
+                packed: place | 1,
+            });
+        }
+        self.latest[id as usize] = (doc, self.entry_count as u32);
+        self.entry_count += 1;
+    }
+
+    /// Adds the next document (documents are numbered in the order they are added).
+    pub fn add(&mut self, doc: &DocText<'_>) {
+        let mut len = [0u16; FIELDS];
+        self.add_text(&doc.title, Field::Title, NO_ITEM, &mut len);
+        for tag in doc.tags.iter() {
+            self.add_text(tag, Field::Tags, NO_ITEM, &mut len);
+        }
+        self.add_text(&doc.answer, Field::Answer, NO_ITEM, &mut len);
         for (i, (q, a)) in doc.faq.iter().enumerate() {
             let item = i.min(usize::from(NO_ITEM - 1)) as u16;
-            add(q, Field::FaqQuestion, item, &mut len);
-            add(a, Field::FaqAnswer, item, &mut len);
+            self.add_text(q, Field::FaqQuestion, item, &mut len);
+            self.add_text(a, Field::FaqAnswer, item, &mut len);
         }
-        for f in 0..FIELDS {
-            totals[f] += f64::from(len[f]);
+        self.doc_ends.push(self.entry_count as u32);
+        for (total, n) in self.totals.iter_mut().zip(len) {
+            *total += f64::from(n);
         }
-        lengths.push(len);
+        self.lengths.push(len);
     }
 
     /// Sorts the dictionary and computes the BM25 weights: the index is ready.
     pub fn finish(self) -> SearchIndex {
         let IndexBuilder {
-            short_ids,
-            long_ids,
-            mut postings,
+            terms: Interner { slots, names },
             mut surface,
+            counts,
+            df: old_df,
+            entries,
+            entry_count,
+            doc_ends,
             lengths,
             totals,
             ..
         } = self;
-        // Sort the dictionary; renumber the postings and surfaces to match.
-        let mut order: Vec<(String, u32)> = long_ids
-            .into_iter()
-            .chain(short_ids.into_iter().map(|(k, id)| (k.to_string(), id)))
-            .collect();
-        sort_by(&mut order, &|a, b| a.0.cmp(&b.0));
-        let mut sorted_postings = Vec::with_capacity(order.len());
-        let mut sorted_surface = Vec::with_capacity(order.len());
-        let mut terms = Vec::with_capacity(order.len());
+        drop(slots);
+        // The dictionary in order; `rank[old id]` is each term's place in it.
+        let mut order: Vec<u32> = (0..names.len() as u32).collect();
+        sort_by(&mut order, &|a, b| {
+            names.get(*a as usize).cmp(names.get(*b as usize))
+        });
+        let mut rank = vec![0u32; order.len()];
+        let mut terms = Strings::default();
+        terms.bytes.reserve_exact(names.bytes.len());
+        terms.ends.reserve_exact(order.len());
+        let mut starts = Vec::with_capacity(order.len() + 1);
         let mut df = Vec::with_capacity(order.len());
-        let mut stems = Vec::with_capacity(order.len());
+        starts.push(0u32);
+        for (r, &old) in order.iter().enumerate() {
+            rank[old as usize] = r as u32;
+            terms.push(names.get(old as usize));
+            starts.push(starts[r] + counts[old as usize]);
+            df.push(old_df[old as usize]);
+        }
+        drop((names, counts, old_df));
+        // Every entry to its term's place, document by document, so each term's postings are in
+        // document order.
         let n = lengths.len().max(1) as f64;
         let avg_length = totals.map(|t| ((t / n) as f32).max(1.0));
-        for (i, (term, old)) in order.into_iter().enumerate() {
-            let raw = std::mem::take(&mut postings[old as usize]);
-            // Same size and alignment: `collect` reuses the raw list's memory in place, so the
-            // memory peak does not double; then the growth slack is given back.
-            let mut list: Vec<Posting> = raw
-                .into_iter()
-                .map(|p| {
-                    let f = p.field();
-                    let len = f32::from(lengths[p.doc as usize][f]) / avg_length[f];
-                    let tf = f32::from(p.tf());
-                    let w = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len)) * FIELD_WEIGHTS[f];
-                    Posting {
-                        doc: p.doc,
-                        item: p.item(),
-                        weight: (w * WEIGHT_SCALE).round().min(65535.0) as u16,
-                    }
-                })
-                .collect();
-            list.shrink_to_fit();
-            let mut docs_with = 0u32;
-            let mut last = u32::MAX;
-            for p in &list {
-                if p.doc != last {
-                    docs_with += 1;
-                    last = p.doc;
-                }
+        let mut postings = vec![Posting::default(); entry_count];
+        let mut next: Vec<u32> = starts[..order.len()].to_vec();
+        let mut from = 0usize;
+        let entry = |i: usize| entries[i / ENTRY_BLOCK][i % ENTRY_BLOCK];
+        for (d, &end) in doc_ends.iter().enumerate() {
+            for e in (from..end as usize).map(entry) {
+                let f = e.field();
+                let len = f32::from(lengths[d][f]) / avg_length[f];
+                let tf = f32::from(e.tf());
+                let w = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len)) * FIELD_WEIGHTS[f];
+                let slot = &mut next[rank[e.term as usize] as usize];
+                postings[*slot as usize] = Posting {
+                    doc: d as u32,
+                    item: e.item(),
+                    weight: (w * WEIGHT_SCALE).round().min(65535.0) as u16,
+                };
+                *slot += 1;
             }
-            df.push(docs_with);
-            sorted_postings.push(list);
-            sorted_surface.push(std::mem::take(&mut surface[old as usize]));
-            stems.push((stem(&term).into(), i as u32));
-            terms.push(term.into_boxed_str());
+            from = end as usize;
         }
-        sort_by(&mut stems, &|a, b| a.cmp(b));
+        drop((entries, next));
+        // How terms were written, in dictionary order.
+        sort_by(&mut surface, &|a, b| {
+            rank[a.0 as usize].cmp(&rank[b.0 as usize])
+        });
+        let mut written = Strings::default();
+        let mut pending = surface.iter().peekable();
+        for r in 0..order.len() as u32 {
+            match pending.peek() {
+                Some((old, text)) if rank[*old as usize] == r => {
+                    written.push(text);
+                    pending.next();
+                }
+                _ => written.push(""),
+            }
+        }
+        drop(surface);
+        written.shrink_to_fit();
+        // Stems: each distinct stem once, with its terms.
+        let mut by_stem: Vec<(&str, u32)> = (0..terms.len())
+            .map(|t| (stem(terms.get(t)), t as u32))
+            .collect();
+        sort_by(&mut by_stem, &|a, b| a.cmp(b));
+        let mut stem_keys = Strings::default();
+        let mut stem_starts = Vec::new();
+        let mut stem_terms = Vec::with_capacity(by_stem.len());
+        for (i, (s, t)) in by_stem.iter().enumerate() {
+            if i == 0 || by_stem[i - 1].0 != *s {
+                stem_keys.push(s);
+                stem_starts.push(i as u32);
+            }
+            stem_terms.push(*t);
+        }
+        stem_starts.push(stem_terms.len() as u32);
+        stem_keys.shrink_to_fit();
+        stem_starts.shrink_to_fit();
         SearchIndex {
             terms,
-            postings: sorted_postings,
+            postings,
+            starts,
             df,
-            surface: sorted_surface,
-            stems,
+            surface: written,
+            stem_keys,
+            stem_starts,
+            stem_terms,
             docs: lengths.len(),
         }
     }
@@ -890,19 +1047,19 @@ pub fn is_searchable(query: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn doc(title: &str, tags: &[&str], answer: &str, faq: &[(&str, &str)]) -> DocText {
+    fn doc(title: &str, tags: &[&str], answer: &str, faq: &[(&str, &str)]) -> DocText<'static> {
         DocText {
-            title: title.into(),
-            tags: tags.iter().map(|s| s.to_string()).collect(),
+            title: Cow::Owned(title.into()),
+            tags: Cow::Owned(tags.iter().map(|s| s.to_string()).collect()),
             answer: answer.into(),
             faq: faq
                 .iter()
-                .map(|(q, a)| (q.to_string(), a.to_string()))
+                .map(|(q, a)| (Cow::Owned(q.to_string()), a.to_string()))
                 .collect(),
         }
     }
 
-    fn corpus() -> Vec<DocText> {
+    fn corpus() -> Vec<DocText<'static>> {
         vec![
             doc(
                 "Jak złożyć wniosek o zasiłek rodzinny?",

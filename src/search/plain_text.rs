@@ -12,15 +12,14 @@ pub fn plain_text(html: &str) -> String {
             rest = "";
             break;
         };
-        let tag = after[1..gt].trim_start_matches('/').to_ascii_lowercase();
-        let name: String = tag
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
+        let tag = after[1..gt].trim_start_matches('/');
+        let name_len = tag.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let name = &tag[..name_len];
         rest = &after[gt + 1..];
-        if !after[1..].starts_with('/') && (name == "script" || name == "style") {
-            let close = format!("</{name}");
-            rest = match rest.to_ascii_lowercase().find(&close) {
+        if !after[1..].starts_with('/')
+            && (name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style"))
+        {
+            rest = match find_closing(rest, name) {
                 Some(i) => &rest[i..],
                 None => "",
             };
@@ -28,7 +27,32 @@ pub fn plain_text(html: &str) -> String {
         out.push(' ');
     }
     push_decoded(&mut out, rest);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    collapse_whitespace(&out)
+}
+
+/// Runs of white space as one space, none at either end.
+fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Where `</name` (in any case) starts in `text`.
+fn find_closing(text: &str, name: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let n = name.len();
+    (0..bytes.len()).find(|&i| {
+        bytes[i] == b'<'
+            && bytes.get(i + 1) == Some(&b'/')
+            && bytes
+                .get(i + 2..i + 2 + n)
+                .is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
+    })
 }
 
 fn push_decoded(out: &mut String, text: &str) {
@@ -114,6 +138,10 @@ mod tests {
         assert_eq!(
             plain_text("a<script>var x = '<p>';</script>b<style>p{}</style>c"),
             "a b c"
+        );
+        assert_eq!(
+            plain_text("a<SCRIPT type=x>x<p>y</p></Script >b<style>unclosed"),
+            "a b"
         );
         assert_eq!(
             plain_text("Tom &amp; Jerry &#8211; &#x41; &bogus; x"),

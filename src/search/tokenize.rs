@@ -30,57 +30,67 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Calls `f(start, end)` with the byte range of every word of `text`, without allocating.
 pub fn for_each_word(text: &str, mut f: impl FnMut(usize, usize)) {
-    let mut iter = text.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    // The character at byte `i` (a character boundary) and its length: ASCII without decoding.
+    let at = |i: usize| -> (char, usize) {
+        match bytes[i] {
+            b if b < 0x80 => (char::from(b), 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            }
+        }
+    };
+    // Letters, and combining accents of decomposed text ("s\u{301}"), which continue a word.
+    let continues = |c: char| is_word_char(c) || is_combining_mark(c);
+    let mut i = 0;
+    while i < n {
+        let (c, len) = at(i);
+        i += len;
         if !is_word_char(c) {
             continue;
         }
-        let mut end = start + c.len_utf8();
+        let start = i - len;
         let mut last = c;
-        loop {
-            match iter.peek().copied() {
-                // Letters, and combining accents of decomposed text ("s\u{301}"), which continue a word.
-                Some((i, c)) if is_word_char(c) || is_combining_mark(c) => {
-                    iter.next();
-                    end = i + c.len_utf8();
-                    last = c;
-                }
+        while i < n {
+            // Most of a Polish text is ASCII letters: step over them without decoding.
+            if bytes[i].is_ascii_alphanumeric() {
+                last = char::from(bytes[i]);
+                i += 1;
+                continue;
+            }
+            let (c, len) = at(i);
+            if continues(c) {
+                i += len;
+                last = c;
+            } else if c == '-' && i + 1 < n && continues(at(i + 1).0) {
                 // A hyphen between two word characters joins them ("e-recepta").
-                Some((_, '-')) => {
-                    let mut ahead = iter.clone();
-                    ahead.next();
-                    match ahead.next() {
-                        // Letters, and combining accents of decomposed text ("s\u{301}"), which continue a word.
-                        Some((i, c)) if is_word_char(c) || is_combining_mark(c) => {
-                            iter.next();
-                            iter.next();
-                            end = i + c.len_utf8();
-                            last = c;
-                        }
-                        _ => break,
-                    }
-                }
+                let (next, len) = at(i + 1);
+                i += 1 + len;
+                last = next;
+            } else if c == '+' && last.is_ascii_digit() {
                 // A '+' after a digit belongs to the word ("800+").
-                Some((i, '+')) if last.is_ascii_digit() => {
-                    iter.next();
-                    end = i + 1;
-                    break;
-                }
-                _ => break,
+                i += 1;
+                break;
+            } else {
+                break;
             }
         }
-        f(start, end);
+        f(start, i);
     }
 }
 
 /// Whether a word needs more forms than itself: a hyphen, a '+', or a lower-to-upper case change.
 pub fn is_compound(word: &str) -> bool {
+    // Bytes suffice: every character it looks for is ASCII, and no byte of a multi-byte
+    // character is an ASCII one.
     let mut prev_lower = false;
-    for c in word.chars() {
-        if c == '-' || c == '+' || (prev_lower && c.is_ascii_uppercase()) {
+    for &b in word.as_bytes() {
+        if b == b'-' || b == b'+' || (prev_lower && b.is_ascii_uppercase()) {
             return true;
         }
-        prev_lower = c.is_ascii_lowercase();
+        prev_lower = b.is_ascii_lowercase();
     }
     false
 }

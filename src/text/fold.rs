@@ -100,11 +100,14 @@ pub fn fold_lower(text: &str) -> String {
 pub fn fold_lower_into(text: &str, out: &mut String) {
     out.clear();
     if text.is_ascii() {
-        out.extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
+        out.push_str(text);
+        out.make_ascii_lowercase();
         return;
     }
     for c in text.chars() {
-        if !is_combining_mark(c) {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if !is_combining_mark(c) {
             out.push(fold_char(lower_char(c)));
         }
     }
