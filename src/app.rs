@@ -12,7 +12,7 @@ use crate::components::search_box::SearchBox;
 use crate::components::skip_link::SkipLink;
 use crate::config::{Config, MOUNT_ID};
 use crate::data::{load_document, Guide, LoadError};
-use crate::pages::{CategoryPage, HomePage, NotFoundPage, QuestionPage, SearchPage};
+use crate::pages::{AskPage, CategoryPage, HomePage, NotFoundPage, QuestionPage, SearchPage};
 use crate::paths::Route;
 use crate::router::provide_router;
 use crate::search::index::IndexBuilder;
@@ -35,6 +35,8 @@ pub struct AppContext {
     pub search: RwSignal<Option<Arc<SearchIndex>>>,
     /// Whether `search` holds titles and tags only, the whole text being indexed meanwhile.
     pub search_partial: RwSignal<bool>,
+    /// The resident's last search, sent along with a question they ask.
+    pub last_search: RwSignal<String>,
     /// What the search's live region should say once the resident pauses typing.
     pub announcement: RwSignal<String>,
 }
@@ -174,6 +176,7 @@ pub fn App(config: Config) -> impl IntoView {
         search: RwSignal::new(None),
         announcement: RwSignal::new(String::new()),
         search_partial: RwSignal::new(false),
+        last_search: RwSignal::new(String::new()),
     };
     provide_context(ctx);
     ctx.load();
@@ -192,6 +195,7 @@ pub fn App(config: Config) -> impl IntoView {
                     Route::Category(id) => view! { <CategoryPage id/> }.into_any(),
                     Route::Question(id) => view! { <QuestionPage id/> }.into_any(),
                     Route::Search(query) => view! { <SearchPage query/> }.into_any(),
+                    Route::Ask(prefill) => view! { <AskPage prefill/> }.into_any(),
                     Route::NotFound => view! { <NotFoundPage/> }.into_any(),
                 }}
             </main>

@@ -118,3 +118,61 @@ pub async fn next_task() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// The browser's `localStorage`, when the page may use it (it may not: private modes, policies).
+fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// A saved value, if any.
+pub fn stored(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Saves `value` under `key`; false when the browser refused (full, or not allowed).
+pub fn store(key: &str, value: &str) -> bool {
+    local_storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+pub fn forget(key: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// 16 random bytes from the browser's cryptographic generator.
+pub fn random_bytes() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    if let Ok(crypto) = window().crypto() {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes
+}
+
+/// Whether the browser believes it is online.
+pub fn online() -> bool {
+    window().navigator().on_line()
+}
+
+/// Calls `f` once, the next time the browser comes back online.
+pub fn when_online(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let callback = Closure::once_into_js(f);
+    let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
+        "online",
+        callback.unchecked_ref(),
+        &options,
+    );
+}
+
+/// Calls `f` once, `ms` milliseconds from now.
+pub fn after_ms(ms: i32, f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let callback = Closure::once_into_js(f);
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
+}

@@ -3,6 +3,7 @@
 //! the README. No browser code lives here: the caller passes a function that reads an attribute.
 
 use crate::paths::Paths;
+use crate::submission::rules::plausible_email;
 
 /// The id of the element the app mounts into.
 pub const MOUNT_ID: &str = "poradnik-mieszkanca";
@@ -15,6 +16,14 @@ pub struct Config {
     pub faq_url: String,
     /// Whether editors' "Edytuj w ACMS" links are shown (`data-editor-links="true"`).
     pub editor_links: bool,
+    /// Where "Zgłoś swoje pytanie" sends questions (`data-submit-url`): an http(s) address or an
+    /// absolute path.
+    pub submit_url: Option<String>,
+    /// Where questions go by e-mail when there is no endpoint (`data-report-email`).
+    pub report_email: Option<String>,
+    /// How long a sending may take before the form says it was not sent
+    /// (`data-submit-timeout`, in seconds, 1–120; 20 by default).
+    pub submit_timeout_ms: u32,
     /// Settings that were given but could not be used, in English, for the console.
     pub warnings: Vec<String>,
 }
@@ -41,13 +50,58 @@ impl Config {
             .unwrap_or_else(|| paths.default_data_url());
         let editor_links =
             attr("data-editor-links").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+        let submit_url = setting(&attr, "data-submit-url").filter(|url| {
+            let ok = url.starts_with('/') && !url.starts_with("//")
+                || crate::rich_text::policy::is_web_url(url);
+            if !ok {
+                warnings.push(format!("data-submit-url {url:?} is neither an http(s) address nor an absolute path; the form will not send to it"));
+            }
+            ok
+        });
+        let report_email = setting(&attr, "data-report-email").filter(|email| {
+            let ok = plausible_email(email);
+            if !ok {
+                warnings.push(format!(
+                    "data-report-email {email:?} is not an e-mail address; ignored"
+                ));
+            }
+            ok
+        });
+        let submit_timeout_ms = match setting(&attr, "data-submit-timeout") {
+            None => DEFAULT_SUBMIT_TIMEOUT_MS,
+            Some(s) => match s.parse::<u32>() {
+                Ok(secs @ 1..=120) => secs * 1000,
+                _ => {
+                    warnings.push(format!("data-submit-timeout {s:?} is not a number of seconds from 1 to 120; using 20"));
+                    DEFAULT_SUBMIT_TIMEOUT_MS
+                }
+            },
+        };
         Config {
             paths,
             faq_url,
             editor_links,
+            submit_url,
+            report_email,
+            submit_timeout_ms,
             warnings,
         }
     }
+
+    /// Whether residents can ask a question here: by the endpoint, or else by e-mail. With
+    /// neither, neither the banner nor the form is shown.
+    pub fn can_ask(&self) -> bool {
+        self.submit_url.is_some() || self.report_email.is_some()
+    }
+}
+
+const DEFAULT_SUBMIT_TIMEOUT_MS: u32 = 20_000;
+
+/// A setting's value, trimmed; an empty one counts as absent.
+fn setting(attr: &impl Fn(&str) -> Option<String>, name: &str) -> Option<String> {
+    attr(name)
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
 }
 
 /// "/poradnik" and "/poradnik/" both become "/poradnik/". Anything that is not a plain absolute
@@ -115,6 +169,45 @@ mod tests {
             ("data-faq-url", " https://cdn.example/faq.json "),
         ]);
         assert_eq!(c.faq_url, "https://cdn.example/faq.json");
+    }
+
+    #[test]
+    fn the_form_needs_an_endpoint_or_an_address() {
+        assert!(!config(&[]).can_ask());
+        let c = config(&[("data-submit-url", " https://api.example.pl/pytania ")]);
+        assert_eq!(
+            c.submit_url.as_deref(),
+            Some("https://api.example.pl/pytania")
+        );
+        assert!(c.can_ask());
+        assert!(config(&[("data-submit-url", "/api/pytania")]).can_ask());
+        let c = config(&[("data-report-email", "poradnik@example.pl")]);
+        assert_eq!(c.report_email.as_deref(), Some("poradnik@example.pl"));
+        assert!(c.can_ask() && c.submit_url.is_none());
+        for bad in [
+            ("data-submit-url", "javascript:alert(1)"),
+            ("data-submit-url", "//evil.example/x"),
+            ("data-submit-url", "api/pytania"),
+            ("data-report-email", "nie-adres"),
+        ] {
+            let c = config(&[bad]);
+            assert!(!c.can_ask(), "{bad:?}");
+            assert_eq!(c.warnings.len(), 1, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_send_timeout_is_in_seconds_within_bounds() {
+        assert_eq!(config(&[]).submit_timeout_ms, 20_000);
+        assert_eq!(
+            config(&[("data-submit-timeout", "3")]).submit_timeout_ms,
+            3_000
+        );
+        for bad in ["0", "500", "x", "-1"] {
+            let c = config(&[("data-submit-timeout", bad)]);
+            assert_eq!(c.submit_timeout_ms, 20_000, "{bad}");
+            assert_eq!(c.warnings.len(), 1, "{bad}");
+        }
     }
 
     #[test]

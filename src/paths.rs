@@ -18,7 +18,18 @@ pub enum Route {
     Question(String),
     /// The search page, with the query (decoded; empty when there is none).
     Search(String),
+    /// "Zgłoś swoje pytanie": the form, with what the link filled in.
+    Ask(AskPrefill),
     NotFound,
+}
+
+/// What a link to the form carries (each empty when absent): a question to start from, the page
+/// the resident came from and their last search (both sent along as the question's `context`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AskPrefill {
+    pub question: String,
+    pub from: String,
+    pub search: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +41,7 @@ pub struct Paths {
 pub const CATEGORY_SEGMENT: &str = "kategoria";
 pub const QUESTION_SEGMENT: &str = "pytanie";
 pub const SEARCH_SEGMENT: &str = "szukaj";
+pub const ASK_SEGMENT: &str = "zglos-pytanie";
 
 impl Paths {
     /// `base` must start and end with '/' (see `Config`).
@@ -71,6 +83,24 @@ impl Paths {
         }
     }
 
+    /// The form, with what it should start from.
+    pub fn ask(&self, prefill: &AskPrefill) -> String {
+        let params: Vec<String> = [
+            ("pytanie", &prefill.question),
+            ("strona", &prefill.from),
+            ("szukano", &prefill.search),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("{k}={}", encode_query(v.trim())))
+        .collect();
+        if params.is_empty() {
+            format!("{}{ASK_SEGMENT}", self.base)
+        } else {
+            format!("{}{ASK_SEGMENT}?{}", self.base, params.join("&"))
+        }
+    }
+
     /// Which page an address names: `pathname` is the path of the address, `search` its query
     /// string (with or without the '?'). The inverse of the link builders above.
     pub fn route(&self, pathname: &str, search: &str) -> Route {
@@ -91,6 +121,11 @@ impl Paths {
             [CATEGORY_SEGMENT, id] if !id.is_empty() => Route::Category(decode_component(id)),
             [QUESTION_SEGMENT, id] if !id.is_empty() => Route::Question(decode_component(id)),
             [SEARCH_SEGMENT] => Route::Search(query_value(search, "q").unwrap_or_default()),
+            [ASK_SEGMENT] => Route::Ask(AskPrefill {
+                question: query_value(search, "pytanie").unwrap_or_default(),
+                from: query_value(search, "strona").unwrap_or_default(),
+                search: query_value(search, "szukano").unwrap_or_default(),
+            }),
             _ => Route::NotFound,
         }
     }
@@ -175,6 +210,28 @@ mod tests {
         assert_eq!(p.home(), "/");
         assert_eq!(p.category("zdrowie"), "/kategoria/zdrowie");
         assert_eq!(p.question("co-to-jest-ikp"), "/pytanie/co-to-jest-ikp");
+    }
+
+    #[test]
+    fn the_form_link_carries_its_prefill_there_and_back() {
+        let p = Paths::new("/poradnik/".into());
+        assert_eq!(p.ask(&AskPrefill::default()), "/poradnik/zglos-pytanie");
+        let prefill = AskPrefill {
+            question: "Gdzie oddać zużyte baterie?".into(),
+            from: "https://www.wroclaw.pl/poradnik/szukaj?q=baterie&x=1".into(),
+            search: "baterie".into(),
+        };
+        let href = p.ask(&prefill);
+        assert!(
+            href.starts_with("/poradnik/zglos-pytanie?pytanie=Gdzie+odda"),
+            "{href}"
+        );
+        let (path, query) = href.split_once('?').unwrap();
+        assert_eq!(p.route(path, query), Route::Ask(prefill));
+        assert_eq!(
+            p.route("/poradnik/zglos-pytanie", ""),
+            Route::Ask(AskPrefill::default())
+        );
     }
 
     #[test]

@@ -10,13 +10,26 @@ use crate::components::data_error::DataError;
 use crate::components::loading_state::LoadingState;
 use crate::data::Guide;
 
-/// Renders `page` with the loaded data; meanwhile a loading state, or an error with a retry.
-#[component]
-pub fn GuideLoader<F, V>(page: F) -> impl IntoView
+/// The loaded data, as a page gets it (a plain name, so that `view!` can spell the closure's type).
+pub type Loaded = Arc<Guide>;
+
+/// What a page renders from the loaded data. Boxed, so that `GuideLoader` is compiled once for
+/// every page rather than once per page (each copy of its states cost a few KB of WebAssembly).
+pub struct PageFn(Box<dyn Fn(Arc<Guide>) -> AnyView + Send + Sync>);
+
+impl<F, V> From<F> for PageFn
 where
     F: Fn(Arc<Guide>) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    fn from(page: F) -> PageFn {
+        PageFn(Box::new(move |guide| page(guide).into_any()))
+    }
+}
+
+/// Renders `page` with the loaded data; meanwhile a loading state, or an error with a retry.
+#[component]
+pub fn GuideLoader(#[prop(into)] page: PageFn) -> impl IntoView {
     let app = use_app();
     move || match app.guide.get() {
         GuideState::Loading => view! { <LoadingState/> }.into_any(),
@@ -24,6 +37,6 @@ where
             browser::set_page_title(Some("Błąd wczytywania danych"));
             view! { <DataError error/> }.into_any()
         }
-        GuideState::Ready(guide) => page(guide).into_any(),
+        GuideState::Ready(guide) => (page.0)(guide),
     }
 }

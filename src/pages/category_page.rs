@@ -4,7 +4,7 @@ use super::{base_crumbs, NotFound};
 use crate::app::use_app;
 use crate::browser;
 use crate::components::breadcrumbs::Breadcrumbs;
-use crate::components::guide_loader::GuideLoader;
+use crate::components::guide_loader::{GuideLoader, Loaded};
 use crate::components::question_list::QuestionList;
 
 /// A category: its name, description and questions.
@@ -12,7 +12,7 @@ use crate::components::question_list::QuestionList;
 pub fn CategoryPage(id: String) -> impl IntoView {
     let paths = use_app().config.with_value(|c| c.paths.clone());
     view! {
-        <GuideLoader page=move |guide| {
+        <GuideLoader page=move |guide: Loaded| {
             let Some(category) = guide.category(&id).cloned() else {
                 return view! { <NotFound/> }.into_any();
             };

@@ -1,16 +1,19 @@
 use leptos::prelude::*;
 
+use crate::app::use_app;
 use crate::browser;
+use crate::components::ask_banner::AskBanner;
 use crate::components::category_list::CategoryList;
-use crate::components::guide_loader::GuideLoader;
+use crate::components::guide_loader::{GuideLoader, Loaded};
 use crate::components::notice_banner::NoticeBanner;
 
 /// The guide's home: its title, the notice, and the categories.
 #[component]
 pub fn HomePage() -> impl IntoView {
     view! {
-        <GuideLoader page=|guide| {
+        <GuideLoader page=|guide: Loaded| {
             browser::set_page_title(None);
+            let can_ask = use_app().config.with_value(|c| c.can_ask());
             let categories = guide
                 .categories_with_counts()
                 .into_iter()
@@ -19,7 +22,12 @@ pub fn HomePage() -> impl IntoView {
             view! {
                 <div class="pm-home-page">
                     <h1 class="pm-page-title" tabindex="-1">{guide.portal.title.clone()}</h1>
-                    {guide.portal.notice.clone().map(|text| view! { <NoticeBanner text/> })}
+                    // The notice leads into "Zgłoś swoje pytanie" where questions can be asked.
+                    {if can_ask {
+                        view! { <AskBanner notice=guide.portal.notice.clone()/> }.into_any()
+                    } else {
+                        guide.portal.notice.clone().map(|text| view! { <NoticeBanner text/> }).into_any()
+                    }}
                     <h2 class="pm-section-title">"Kategorie"</h2>
                     <CategoryList categories/>
                 </div>

@@ -1,12 +1,14 @@
 //! One component per route. Each reads what it needs from the loaded data and hands it to the
 //! components; none of them fetches or decides anything itself.
 
+mod ask_page;
 mod category_page;
 mod home_page;
 mod not_found_page;
 mod question_page;
 mod search_page;
 
+pub use ask_page::AskPage;
 pub use category_page::CategoryPage;
 pub use home_page::HomePage;
 pub use not_found_page::{NotFound, NotFoundPage};

@@ -2,12 +2,12 @@ use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::browser;
-use crate::components::guide_loader::GuideLoader;
+use crate::components::guide_loader::{GuideLoader, Loaded};
 
 /// Any address the guide does not know.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    view! { <GuideLoader page=|_| view! { <NotFound/> }/> }
+    view! { <GuideLoader page=|_: Loaded| view! { <NotFound/> }/> }
 }
 
 /// "Nie znaleziono strony", also for a category or question id that does not exist (any more).

@@ -3,12 +3,13 @@ use leptos::prelude::*;
 use super::{base_crumbs, NotFound};
 use crate::app::use_app;
 use crate::browser;
+use crate::components::ask_banner::AskBanner;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::contact_card::ContactCard;
 use crate::components::disclaimer::Disclaimer;
 use crate::components::editor_link::EditorLink;
 use crate::components::faq_accordion::FaqAccordion;
-use crate::components::guide_loader::GuideLoader;
+use crate::components::guide_loader::{GuideLoader, Loaded};
 use crate::components::page_address::PageAddress;
 use crate::components::related_questions::RelatedQuestions;
 use crate::components::rich_text::RichText;
@@ -21,7 +22,7 @@ pub fn QuestionPage(id: String) -> impl IntoView {
         .config
         .with_value(|c| (c.paths.clone(), c.editor_links));
     view! {
-        <GuideLoader page=move |guide| {
+        <GuideLoader page=move |guide: Loaded| {
             let Some(question) = guide.question(&id).cloned() else {
                 return view! { <NotFound/> }.into_any();
             };
@@ -53,6 +54,7 @@ pub fn QuestionPage(id: String) -> impl IntoView {
                     {disclaimer.map(|text| view! { <Disclaimer text/> })}
                     <PageAddress/>
                     {(!related.is_empty()).then(|| view! { <RelatedQuestions questions=related/> })}
+                    <AskBanner notice=guide.portal.notice.clone()/>
                 </article>
             }
             .into_any()

@@ -2,8 +2,10 @@ use leptos::prelude::*;
 
 use crate::app::use_app;
 use crate::browser;
-use crate::components::guide_loader::GuideLoader;
+use crate::components::ask_banner::NewTabLink;
+use crate::components::guide_loader::{GuideLoader, Loaded};
 use crate::components::search_results::{ResultView, SearchResults};
+use crate::paths::AskPrefill;
 use crate::search::index::is_searchable;
 use crate::search::snippet::snippet;
 use crate::text::plural::{count, RESULTS};
@@ -20,7 +22,7 @@ pub fn SearchPage(
     let app = use_app();
     let paths = app.config.with_value(|c| c.paths.clone());
     view! {
-        <GuideLoader page=move |guide| {
+        <GuideLoader page=move |guide: Loaded| {
             let q = query.trim().to_owned();
             if !is_searchable(&q) {
                 browser::set_page_title(Some("Szukaj"));
@@ -34,6 +36,7 @@ pub fn SearchPage(
                 .into_any();
             }
             browser::set_page_title(Some(&format!("Wyniki wyszukiwania: {q}")));
+            app.last_search.set(q.clone());
             let Some(index) = app.search.get() else {
                 return view! {
                     <div class="pm-search-page">
@@ -88,10 +91,25 @@ pub fn SearchPage(
                         <ul class="pm-search-page__suggestions">{items}</ul>
                     }
                 });
+                // The question nobody has answered yet: straight to the form, filled in.
+                let ask = app.config.with_value(|c| c.can_ask()).then(|| {
+                    let href = paths.ask(&AskPrefill {
+                        question: q.clone(),
+                        from: browser::window().location().href().unwrap_or_default(),
+                        search: q.clone(),
+                    });
+                    view! {
+                        <p class="pm-search-page__ask">
+                            "Nie ma tego w poradniku? "
+                            <NewTabLink href text="Zgłoś to pytanie"/>
+                        </p>
+                    }
+                });
                 view! {
                     <div class="pm-search-page__empty">
                         <p>"Sprawdź pisownię albo wpisz inne, prostsze słowa."</p>
                         {links}
+                        {ask}
                     </div>
                 }
                 .into_any()

@@ -496,9 +496,11 @@ impl SearchIndex {
             .map(|&d| coverage[d as usize])
             .max()
             .unwrap_or(0);
+        // A document that matches none of the meaningful words (only a stopword such as "w")
+        // answers nothing.
         let ranked = touched
             .into_iter()
-            .filter(|&d| coverage[d as usize] == best_coverage)
+            .filter(|&d| best_coverage > 0 && coverage[d as usize] == best_coverage)
             .map(|d| Hit {
                 doc: d as usize,
                 item: None,
@@ -1194,6 +1196,16 @@ mod tests {
         );
         // No document has both words: the best partial matches are shown rather than nothing.
         assert_eq!(top(&i, "dowód zasiłek ").len(), 2);
+    }
+
+    #[test]
+    fn a_query_whose_words_the_guide_lacks_finds_nothing_even_with_a_stopword() {
+        let index = SearchIndex::build(&corpus());
+        assert_eq!(
+            top(&index, "zyrafa w ogrodzie zoologicznym"),
+            Vec::<usize>::new()
+        );
+        assert!(!top(&index, "zasilek w mops").is_empty());
     }
 
     #[test]

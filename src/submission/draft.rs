@@ -1,23 +1,17 @@
 //! What a resident has typed, kept in the browser until the question is accepted.
 
-use serde::{Deserialize, Serialize};
-
 use super::rules::trimmed_question;
 
 /// The form's fields, as typed. Saved as JSON after every change and restored on return.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Draft {
     pub question: String,
     /// A category id, or empty for "nie wiem".
-    #[serde(default)]
     pub category: String,
-    #[serde(default)]
     pub email: String,
-    #[serde(default)]
     pub consent: bool,
     /// Made once per question and kept across retries, so that the server can tell a retry from a
     /// new question (it is also the `Idempotency-Key`).
-    #[serde(default)]
     pub client_id: String,
 }
 
@@ -34,13 +28,35 @@ impl Draft {
         self.question.trim().is_empty() && self.email.trim().is_empty()
     }
 
-    /// Reads a saved draft; anything unreadable gives an empty draft rather than an error.
+    /// Reads a saved draft; anything unreadable gives an empty draft rather than an error, and a
+    /// missing or odd field an empty one.
     pub fn from_saved(json: &str) -> Draft {
-        serde_json::from_str(json).unwrap_or_default()
+        let Ok(serde_json::Value::Object(o)) = serde_json::from_str(json) else {
+            return Draft::default();
+        };
+        let text = |k: &str| {
+            o.get(k)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        Draft {
+            question: text("question"),
+            category: text("category"),
+            email: text("email"),
+            consent: o.get("consent").and_then(|v| v.as_bool()).unwrap_or(false),
+            client_id: text("client_id"),
+        }
     }
 
     pub fn to_saved(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut o = JsonObject::default();
+        o.string("question", &self.question);
+        o.string("category", &self.category);
+        o.string("email", &self.email);
+        o.bool("consent", self.consent);
+        o.string("client_id", &self.client_id);
+        o.finish()
     }
 
     /// Gives the draft its `client_id` if it has none yet (from 16 random bytes); a retry keeps the
@@ -52,38 +68,98 @@ impl Draft {
         &self.client_id
     }
 
-    /// The JSON document the contract's endpoint takes. The honeypot `website` is always empty
-    /// from a person; `consent` is sent only with an e-mail address. `None` until the draft has a
+    /// The JSON document the contract's endpoint takes. `website` is the honeypot field's value
+    /// (always empty from a person); `consent` is sent only with an e-mail address. `None` until the draft has a
     /// `client_id` (see [`Draft::ensure_client_id`]): without one, a server could take two
     /// residents' questions for one.
-    pub fn request_body(&self, context: &Context) -> Option<String> {
+    pub fn request_body(&self, context: &Context, website: &str) -> Option<String> {
         if self.client_id.is_empty() {
             return None;
         }
-        let mut body = serde_json::Map::new();
-        body.insert("question".into(), trimmed_question(&self.question).into());
+        let mut body = JsonObject::default();
+        body.string("question", trimmed_question(&self.question));
         if !self.category.is_empty() {
-            body.insert("category".into(), self.category.clone().into());
+            body.string("category", &self.category);
         }
         let email = self.email.trim();
         if !email.is_empty() {
-            body.insert("email".into(), email.into());
-            body.insert("consent".into(), self.consent.into());
+            body.string("email", email);
+            body.bool("consent", self.consent);
         }
-        let mut ctx = serde_json::Map::new();
+        let mut ctx = JsonObject::default();
         if let Some(page) = &context.page {
-            ctx.insert("page".into(), page.clone().into());
+            ctx.string("page", page);
         }
         if let Some(search) = context.search.as_ref().filter(|s| !s.trim().is_empty()) {
-            ctx.insert("search".into(), search.trim().into());
+            ctx.string("search", search.trim());
         }
         if !ctx.is_empty() {
-            body.insert("context".into(), ctx.into());
+            body.raw("context", &ctx.finish());
         }
-        body.insert("client_id".into(), self.client_id.clone().into());
-        body.insert("website".into(), "".into());
-        Some(serde_json::Value::Object(body).to_string())
+        body.string("client_id", &self.client_id);
+        // Sent as found: a person never sees the field, so anything in it was put there by a
+        // program, which the server can then drop.
+        body.string("website", website);
+        Some(body.finish())
     }
+}
+
+/// A JSON object written by hand: the form sends and saves only strings and booleans, and
+/// serde_json's serializer would add about 4 KB gzip to the app for them.
+#[derive(Default)]
+struct JsonObject(String);
+
+impl JsonObject {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn key(&mut self, key: &str) {
+        self.0.push(if self.0.is_empty() { '{' } else { ',' });
+        push_json_string(&mut self.0, key);
+        self.0.push(':');
+    }
+
+    fn string(&mut self, key: &str, value: &str) {
+        self.key(key);
+        push_json_string(&mut self.0, value);
+    }
+
+    fn bool(&mut self, key: &str, value: bool) {
+        self.key(key);
+        self.0.push_str(if value { "true" } else { "false" });
+    }
+
+    /// `value` is JSON already.
+    fn raw(&mut self, key: &str, value: &str) {
+        self.key(key);
+        self.0.push_str(value);
+    }
+
+    fn finish(mut self) -> String {
+        if self.0.is_empty() {
+            self.0.push('{');
+        }
+        self.0.push('}');
+        self.0
+    }
+}
+
+/// `s` as a JSON string: quotes, backslashes and control characters escaped (RFC 8259).
+fn push_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// A random id in the UUID version 4 form, from 16 random bytes (the browser's
@@ -123,7 +199,7 @@ mod tests {
             page: Some("https://www.wroclaw.pl/poradnik/szukaj?q=dziura".into()),
             search: Some("dziura".into()),
         };
-        let body: Value = serde_json::from_str(&draft().request_body(&ctx).unwrap()).unwrap();
+        let body: Value = serde_json::from_str(&draft().request_body(&ctx, "").unwrap()).unwrap();
         assert_eq!(
             body,
             json!({
@@ -147,7 +223,7 @@ mod tests {
             ..draft()
         };
         let body: Value =
-            serde_json::from_str(&d.request_body(&Context::default()).unwrap()).unwrap();
+            serde_json::from_str(&d.request_body(&Context::default(), "").unwrap()).unwrap();
         let keys: Vec<&str> = body
             .as_object()
             .unwrap()
@@ -172,13 +248,41 @@ mod tests {
             client_id: String::new(),
             ..draft()
         };
-        assert_eq!(d.request_body(&Context::default()), None);
+        assert_eq!(d.request_body(&Context::default(), ""), None);
         let first = d.ensure_client_id([7; 16]).to_owned();
         assert_eq!(d.ensure_client_id([9; 16]), first, "a retry keeps the id");
         assert!(d
-            .request_body(&Context::default())
+            .request_body(&Context::default(), "")
             .unwrap()
             .contains(&first));
+    }
+
+    #[test]
+    fn any_text_a_resident_types_survives_the_json() {
+        let odd =
+            "cudzysłów \" ukośnik \\ nowa\nlinia\r\ttab \u{1} \u{1f} emoji 🚋 \u{2028} </script>";
+        let d = Draft {
+            question: odd.into(),
+            email: odd.into(),
+            category: odd.into(),
+            client_id: odd.into(),
+            consent: false,
+        };
+        assert_eq!(Draft::from_saved(&d.to_saved()), d);
+        let body: Value = serde_json::from_str(
+            &d.request_body(
+                &Context {
+                    page: Some(odd.into()),
+                    search: Some(odd.into()),
+                },
+                odd,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(body["question"], odd.trim());
+        assert_eq!(body["context"]["page"], odd);
+        assert_eq!(body["website"], odd);
     }
 
     #[test]

@@ -28,7 +28,10 @@ pub enum Outcome {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotSent {
+    /// The browser says it has no network.
     Offline,
+    /// The browser has a network but the server could not be reached.
+    Unreachable,
     TimedOut,
     ServerError(u16),
     Unexpected(u16),
@@ -40,17 +43,20 @@ pub fn classify(status: u16, body: &str, retry_after: Option<&str>, now: i64) ->
     match status {
         200..=202 => Outcome::Accepted,
         400 => {
-            let errors = serde_json::from_str::<serde_json::Value>(body)
-                .ok()
-                .and_then(|v| v.get("errors").and_then(|e| e.as_object().cloned()))
-                .unwrap_or_default();
+            let errors = match serde_json::from_str::<serde_json::Value>(body) {
+                Ok(serde_json::Value::Object(mut o)) => match o.remove("errors") {
+                    Some(serde_json::Value::Object(e)) => e,
+                    _ => Default::default(),
+                },
+                _ => Default::default(),
+            };
             let mut fields = Vec::new();
             let mut other = Vec::new();
             for (name, message) in errors {
-                let text = message
-                    .as_str()
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| message.to_string());
+                let text = match message {
+                    serde_json::Value::String(s) => s,
+                    _ => "Serwer nie przyjął tej wartości.".to_owned(),
+                };
                 match Field::from_name(&name) {
                     Some(f) => fields.push((f, text)),
                     None => other.push(text),
@@ -89,6 +95,7 @@ impl Outcome {
             Outcome::NotSent { reason } => {
                 let why = match reason {
                     NotSent::Offline => "Nie ma połączenia z internetem.".to_owned(),
+                    NotSent::Unreachable => "Nie udało się połączyć z serwerem.".to_owned(),
                     NotSent::TimedOut => "Serwer nie odpowiedział na czas.".to_owned(),
                     NotSent::ServerError(s) => format!("Wystąpił błąd po stronie serwera ({s})."),
                     NotSent::Unexpected(s) => format!("Serwer odpowiedział nieoczekiwanie ({s})."),

@@ -51,6 +51,9 @@ export async function launchBrowser() {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      // The form's tests send to a local endpoint on another port; Chromium's Local Network
+      // Access would ask the (absent) user for permission to reach a loopback address.
+      "--disable-features=LocalNetworkAccessChecks",
     ],
   });
 }
@@ -86,10 +89,13 @@ export async function answerData(page, data) {
   });
 }
 
-/** Serves the app's HTML with extra attributes on the mount element, as an embedding page would. */
+/**
+ * Serves the app's HTML with extra attributes on the mount element, as an embedding page would;
+ * for every page of the context, so that a link opened in a new tab gets them too.
+ */
 export async function setMountAttributes(page, attributes) {
   const extra = Object.entries(attributes).map(([k, v]) => ` ${k}="${v}"`).join("");
-  await page.route("**/*", async (route) => {
+  await page.context().route("**/*", async (route) => {
     if (route.request().resourceType() !== "document") return route.fallback();
     const response = await route.fetch();
     const body = (await response.text()).replace('<div id="poradnik-mieszkanca"', `<div id="poradnik-mieszkanca"${extra}`);

@@ -1,0 +1,75 @@
+//! Sends a question to the endpoint of the submission contract and reads the answer into an
+//! [`Outcome`]. The browser half of `crate::submission`: the time-out, the `Idempotency-Key`, and
+//! telling "no network" from "no server".
+
+use gloo_net::http::Request;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::browser;
+use crate::submission::outcome::{classify, NotSent, Outcome};
+
+/// POSTs `body` to `url` with `key` as its `Idempotency-Key`; gives up after `timeout_ms`.
+pub async fn send(url: &str, body: String, key: &str, timeout_ms: u32) -> Outcome {
+    if !browser::online() {
+        return Outcome::NotSent {
+            reason: NotSent::Offline,
+        };
+    }
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let timer = controller.as_ref().and_then(|c| {
+        let c = c.clone();
+        let flag = timed_out.clone();
+        let abort = Closure::once_into_js(move || {
+            flag.set(true);
+            c.abort();
+        });
+        browser::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.unchecked_ref(),
+                timeout_ms as i32,
+            )
+            .ok()
+    });
+    let request = Request::post(url)
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", key)
+        .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
+        .body(body);
+    let result = match request {
+        Ok(request) => request.send().await,
+        Err(e) => Err(e),
+    };
+    let outcome = match result {
+        Ok(response) => {
+            let status = response.status();
+            let retry_after = response.headers().get("Retry-After");
+            // The body matters only for a 400 (its field errors).
+            let text = if status == 400 {
+                response.text().await.unwrap_or_default()
+            } else {
+                String::new()
+            };
+            classify(
+                status,
+                &text,
+                retry_after.as_deref(),
+                browser::now_unix_ms() / 1000,
+            )
+        }
+        Err(_) => Outcome::NotSent {
+            reason: if timed_out.get() {
+                NotSent::TimedOut
+            } else if !browser::online() {
+                NotSent::Offline
+            } else {
+                NotSent::Unreachable
+            },
+        },
+    };
+    if let Some(id) = timer {
+        browser::window().clear_timeout_with_handle(id);
+    }
+    outcome
+}

@@ -1,0 +1,286 @@
+// "Zgłoś swoje pytanie": the banner, the form, and every answer of the submission contract, against
+// a local endpoint that answers as each test tells it. A resident on a flaky connection must be
+// able to ask, leave, come back, and have the question sent exactly once.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { useSite, openPage, sample, axeViolations } from "./support.mjs";
+import { startEndpoint, downEndpoint } from "./endpoint.mjs";
+
+const site = useSite();
+let endpoint;
+before(async () => {
+  endpoint = await startEndpoint();
+});
+after(async () => {
+  await endpoint?.close();
+});
+
+const QUESTION = "Czy mogę oddać stary telewizor do punktu przy Kazimierza Wielkiego?";
+const DRAFT_KEY = "poradnik-mieszkanca:szkic-pytania";
+
+async function form(attributes = {}, path = "/zglos-pytanie") {
+  endpoint.requests.length = 0;
+  const page = await openPage(site.browser, {
+    attributes: { "data-submit-url": endpoint.url, "data-submit-timeout": "2", ...attributes },
+  });
+  await page.goto(site.server.url + path);
+  await page.getByRole("heading", { level: 1, name: "Zgłoś swoje pytanie" }).waitFor();
+  await page.getByLabel("Twoje pytanie").waitFor();
+  return page;
+}
+
+const questionField = (page) => page.getByRole("textbox", { name: "Twoje pytanie" });
+const sendButton = (page) => page.getByRole("button", { name: "Wyślij pytanie" });
+const statusText = (page) => page.locator(".pm-ask-form__status");
+
+async function typeQuestion(page, text = QUESTION) {
+  await questionField(page).fill(text);
+  // The draft is saved as the resident types.
+  await page.waitForFunction(([key, q]) => (localStorage.getItem(key) ?? "").includes(q), [DRAFT_KEY, text.slice(0, 20)]);
+}
+
+test("the banner on the home and question pages opens the form in a new tab and says so", async () => {
+  const page = await openPage(site.browser, { attributes: { "data-submit-url": endpoint.url } });
+  for (const path of ["/", `/pytanie/${sample.questions[0].id}`]) {
+    await page.goto(site.server.url + path);
+    const link = page.getByRole("link", { name: "Zgłoś swoje pytanie do bazy! – otworzy się w nowej karcie" });
+    await link.waitFor();
+    assert.equal(await link.getAttribute("target"), "_blank");
+    assert.match(await link.getAttribute("rel"), /noopener/);
+    const banner = page.getByRole("complementary", { name: "Zgłoś swoje pytanie" });
+    assert.match(await banner.textContent(), /^Portal w rozbudowie – stale uzupełniamy bazę pytań\. Zgłoś swoje pytanie do bazy!/);
+  }
+  const [tab] = await Promise.all([page.context().waitForEvent("page"), page.getByRole("link", { name: /Zgłoś swoje pytanie do bazy!/ }).click()]);
+  await tab.getByRole("heading", { level: 1, name: "Zgłoś swoje pytanie" }).waitFor();
+  assert.match(tab.url(), /\/zglos-pytanie\?strona=/);
+  await page.close();
+});
+
+test("with neither an endpoint nor an address there is no banner and no form", async () => {
+  const page = await openPage(site.browser);
+  await page.goto(site.server.url + "/");
+  await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
+  assert.equal(await page.locator(".pm-ask-banner").count(), 0);
+  assert.ok(await page.getByText(sample.portal.notice).isVisible(), "the notice is still there, without the link");
+  await page.goto(site.server.url + "/zglos-pytanie");
+  await page.getByText("Na tej stronie nie można zgłaszać pytań").waitFor();
+  assert.equal(await page.getByRole("textbox").count(), 0);
+  assert.equal(await page.getByRole("button", { name: "Wyślij pytanie" }).count(), 0);
+  await page.close();
+});
+
+test("an empty form gets the error summary, which takes focus, links to the field, and titles the page", async () => {
+  const page = await form();
+  await sendButton(page).click();
+  const summary = page.locator(".pm-error-summary");
+  await summary.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.className), "pm-error-summary");
+  assert.match(await page.title(), /^Błąd: Zgłoś swoje pytanie/);
+  assert.equal(await page.getByRole("heading", { name: "Wystąpił problem" }).count(), 1);
+  const message = page.locator("#pm-pytanie-blad");
+  assert.equal(await message.textContent(), "Błąd: Wpisz swoje pytanie");
+  assert.match(await questionField(page).getAttribute("aria-describedby"), /pm-pytanie-blad/);
+  await summary.getByRole("link", { name: "Wpisz swoje pytanie" }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), "pm-pytanie");
+  assert.equal(endpoint.requests.length, 0, "nothing is sent");
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test("an e-mail without consent and a bad address are errors at their fields", async () => {
+  const page = await form();
+  await typeQuestion(page);
+  await page.getByLabel("Adres e-mail (nieobowiązkowo)").fill("anna@");
+  await sendButton(page).click();
+  await page.locator(".pm-error-summary").waitFor();
+  assert.match(await page.locator("#pm-email-blad").textContent(), /^Błąd: Wpisz adres e-mail w poprawnym formacie/);
+  assert.match(await page.locator("#pm-zgoda-blad").textContent(), /^Błąd: Zaznacz zgodę/);
+  assert.equal(endpoint.requests.length, 0);
+  await page.close();
+});
+
+test("a question is sent as the contract says, confirmed, and its draft cleared", async () => {
+  endpoint.reply({ status: 201 });
+  const page = await form({}, `/zglos-pytanie?strona=${encodeURIComponent("https://www.wroclaw.pl/poradnik/szukaj?q=telewizor")}&szukano=telewizor`);
+  await typeQuestion(page, `  ${QUESTION}  `);
+  await page.getByLabel("Czego dotyczy pytanie? (nieobowiązkowo)").selectOption({ label: sample.categories[0].name });
+  await page.getByLabel("Adres e-mail (nieobowiązkowo)").fill("anna.kowalska@example.pl");
+  await page.getByLabel(/Zgadzam się/).check();
+  assert.deepEqual(await axeViolations(page), []);
+  await sendButton(page).click();
+  await page.getByRole("heading", { name: "Dziękujemy! Twoje pytanie trafiło do redakcji Poradnika Mieszkańca." }).waitFor();
+  assert.equal(endpoint.requests.length, 1);
+  const [{ headers, body }] = endpoint.requests;
+  assert.match(body.client_id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.equal(headers["idempotency-key"], body.client_id);
+  assert.match(headers["content-type"], /^application\/json/);
+  assert.deepEqual(body, {
+    question: QUESTION,
+    category: sample.categories[0].id,
+    email: "anna.kowalska@example.pl",
+    consent: true,
+    context: { page: "https://www.wroclaw.pl/poradnik/szukaj?q=telewizor", search: "telewizor" },
+    client_id: body.client_id,
+    website: "",
+  });
+  assert.ok(await page.getByText(QUESTION).isVisible(), "what was sent is read back");
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), null);
+  assert.match(await page.title(), /^Pytanie wysłane/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.reload();
+  await questionField(page).waitFor();
+  assert.equal(await questionField(page).inputValue(), "", "a sent question is not restored");
+  await page.close();
+});
+
+test("the draft survives a 500 and a reload, and the retry reuses the Idempotency-Key", async () => {
+  endpoint.reply({ status: 500 }, { status: 201 });
+  const page = await form();
+  await typeQuestion(page);
+  await sendButton(page).click();
+  await statusText(page).getByText("Wystąpił błąd po stronie serwera (500). Pytanie nie zostało wysłane").waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.className), "pm-ask-form__status");
+  await page.reload();
+  await page.getByText("Przywróciliśmy pytanie, którego nie udało się wcześniej wysłać").waitFor();
+  assert.equal(await questionField(page).inputValue(), QUESTION);
+  await sendButton(page).click();
+  await page.getByRole("heading", { name: /^Dziękujemy!/ }).waitFor();
+  assert.equal(endpoint.requests.length, 2);
+  assert.equal(endpoint.requests[0].headers["idempotency-key"], endpoint.requests[1].headers["idempotency-key"]);
+  await page.close();
+});
+
+test("a server that hangs past the time-out: not sent, said so, the draft kept, the retry the same question", async () => {
+  endpoint.reply({ hang: true }, { status: 200 });
+  const page = await form({ "data-submit-timeout": "1" });
+  await typeQuestion(page);
+  await sendButton(page).click();
+  await page.getByRole("button", { name: "Wysyłam…" }).waitFor();
+  await statusText(page).getByText("Serwer nie odpowiedział na czas.").waitFor();
+  assert.equal(await questionField(page).inputValue(), QUESTION);
+  assert.ok((await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY)).includes("Czy mogę oddać"));
+  await sendButton(page).click();
+  await page.getByRole("heading", { name: /^Dziękujemy!/ }).waitFor();
+  assert.equal(endpoint.requests[0].body.client_id, endpoint.requests[1].body.client_id);
+  await page.close();
+});
+
+test("a double click sends once", async () => {
+  endpoint.reply({ status: 201, delayMs: 300 });
+  const page = await form();
+  await typeQuestion(page);
+  await sendButton(page).dblclick();
+  await page.getByRole("heading", { name: /^Dziękujemy!/ }).waitFor();
+  assert.equal(endpoint.requests.length, 1);
+  await page.close();
+});
+
+test("a 400 shows the server's messages at their fields and in the summary", async () => {
+  endpoint.reply({ status: 400, body: { errors: { question: "To pytanie wygląda na reklamę", website: "Odrzucono" } } });
+  const page = await form();
+  await typeQuestion(page);
+  await sendButton(page).click();
+  await page.locator(".pm-error-summary").waitFor();
+  assert.equal(await page.locator("#pm-pytanie-blad").textContent(), "Błąd: To pytanie wygląda na reklamę");
+  assert.ok(await page.locator(".pm-error-summary").getByText("Odrzucono").isVisible());
+  assert.equal(await questionField(page).inputValue(), QUESTION);
+  await page.close();
+});
+
+test("413 and 429 say what happened and when to try again, and keep the question", async () => {
+  endpoint.reply({ status: 413 }, { status: 429, headers: { "retry-after": "120" } });
+  const page = await form();
+  await typeQuestion(page);
+  await sendButton(page).click();
+  await statusText(page).getByText("Pytanie jest za duże, aby je wysłać.").waitFor();
+  await sendButton(page).click();
+  await statusText(page).getByText("Spróbuj ponownie za 2 minuty.").waitFor();
+  assert.equal(await questionField(page).inputValue(), QUESTION);
+  await page.close();
+});
+
+test("offline: not sent; when the network is back the form offers to send, and does", async () => {
+  endpoint.reply({ status: 201 });
+  const page = await form();
+  await typeQuestion(page);
+  await page.context().setOffline(true);
+  await sendButton(page).click();
+  await statusText(page).getByText("Nie ma połączenia z internetem.").waitFor();
+  assert.equal(endpoint.requests.length, 0);
+  await page.context().setOffline(false);
+  await statusText(page).getByText("Połączenie wróciło.").waitFor();
+  await page.getByRole("button", { name: "Wyślij teraz" }).click();
+  await page.getByRole("heading", { name: /^Dziękujemy!/ }).waitFor();
+  assert.equal(endpoint.requests.length, 1);
+  await page.close();
+});
+
+test("an endpoint that is down: not sent, said so", async () => {
+  const page = await form({ "data-submit-url": await downEndpoint() });
+  await typeQuestion(page);
+  await sendButton(page).click();
+  await statusText(page).getByText("Nie udało się połączyć z serwerem.").waitFor();
+  assert.equal(await questionField(page).inputValue(), QUESTION);
+  await page.close();
+});
+
+test("the honeypot is invisible to people and absent from the accessibility tree", async () => {
+  const page = await form();
+  const trap = page.locator("#pm-strona-www");
+  assert.equal(await trap.count(), 1);
+  const box = await trap.boundingBox();
+  assert.ok(!box || box.x + box.width <= 0 || box.width <= 1, `off the page: ${JSON.stringify(box)}`);
+  assert.equal(await page.getByRole("textbox", { name: "Strona internetowa" }).count(), 0);
+  const tree = JSON.stringify(await page.locator("body").ariaSnapshot());
+  assert.ok(!tree.includes("Strona internetowa"), tree);
+  // Tab order skips it: from the consent box, the next stop is not the trap.
+  await page.getByLabel(/Zgadzam się/).focus();
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press("Tab");
+    assert.notEqual(await page.evaluate(() => document.activeElement.id), "pm-strona-www");
+  }
+  await page.close();
+});
+
+test("without an endpoint the question is ready to go by e-mail", async () => {
+  const page = await form({ "data-submit-url": "", "data-report-email": "poradnik@example.pl" });
+  await typeQuestion(page);
+  await sendButton(page).click();
+  const link = page.getByRole("link", { name: "Otwórz wiadomość e-mail" });
+  await link.waitFor();
+  const href = await link.getAttribute("href");
+  assert.ok(href.startsWith("mailto:poradnik@example.pl?subject="), href);
+  assert.ok(decodeURIComponent(href).includes(QUESTION), href);
+  assert.equal(endpoint.requests.length, 0);
+  await page.close();
+});
+
+test("a search with no results leads to the form with the query filled in and recorded", async () => {
+  endpoint.reply({ status: 201 });
+  const page = await openPage(site.browser, { attributes: { "data-submit-url": endpoint.url } });
+  const query = "żyrafa w ogrodzie zoologicznym";
+  await page.goto(site.server.url + "/szukaj?q=" + encodeURIComponent(query));
+  const link = page.getByRole("link", { name: "Zgłoś to pytanie – otworzy się w nowej karcie" });
+  await link.waitFor();
+  const [tab] = await Promise.all([page.context().waitForEvent("page"), link.click()]);
+  await tab.getByRole("heading", { level: 1, name: "Zgłoś swoje pytanie" }).waitFor();
+  const field = tab.getByRole("textbox", { name: "Twoje pytanie" });
+  await field.waitFor();
+  assert.equal(await field.inputValue(), query);
+  endpoint.requests.length = 0;
+  await tab.getByRole("button", { name: "Wyślij pytanie" }).click();
+  await tab.getByRole("heading", { name: /^Dziękujemy!/ }).waitFor();
+  assert.equal(endpoint.requests[0].body.context.search, query);
+  assert.match(endpoint.requests[0].body.context.page, /\/szukaj\?q=/);
+  await page.close();
+});
+
+test("while typing, questions of the guide that may already answer it are offered", async () => {
+  const page = await form();
+  const existing = sample.questions.find((q) => q.id === "zwrot-podatku-pit");
+  const target = existing ?? sample.questions[0];
+  await questionField(page).pressSequentially(target.title, { delay: 5 });
+  const offered = page.locator(".pm-similar-questions");
+  await offered.getByRole("link", { name: target.title }).waitFor();
+  await page.close();
+});
