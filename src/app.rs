@@ -111,17 +111,15 @@ pub fn use_app() -> AppContext {
 }
 
 async fn fetch_guide(url: &str) -> Result<Guide, LoadError> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
+    let response = browser::fetch(url, "GET", &[], None, None)
         .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
+        .map_err(LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
-    let text = response
-        .text()
+    let text = browser::response_text(&response)
         .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
+        .map_err(LoadError::Network)?;
     let guide = load_document(&text)?;
     for problem in &guide.problems {
         browser::warn(&format!("Poradnik Mieszkańca, dane: {problem}"));

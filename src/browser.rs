@@ -176,3 +176,45 @@ pub fn after_ms(ms: i32, f: impl FnOnce() + 'static) {
     let _ = window()
         .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
 }
+
+/// `fetch(url, {method, headers, body, signal})`; an error when the request could not be made
+/// or got no answer (no network, a refused connection, CORS, an abort), with the browser's
+/// words for the console.
+pub async fn fetch(
+    url: &str,
+    method: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Result<web_sys::Response, String> {
+    use wasm_bindgen::JsCast;
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let h = web_sys::Headers::new().map_err(|e| format!("{e:?}"))?;
+    for (name, value) in headers {
+        h.set(name, value).map_err(|e| format!("{e:?}"))?;
+    }
+    init.set_headers(&h);
+    if let Some(b) = body {
+        init.set_body(&JsValue::from_str(b));
+    }
+    init.set_signal(signal);
+    let response =
+        wasm_bindgen_futures::JsFuture::from(window().fetch_with_str_and_init(url, &init))
+            .await
+            .map_err(|e| {
+                e.dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+                    .unwrap_or_else(|| format!("{e:?}"))
+            })?;
+    Ok(response.unchecked_into())
+}
+
+/// The body of `response` as text.
+pub async fn response_text(response: &web_sys::Response) -> Result<String, String> {
+    let promise = response.text().map_err(|e| format!("{e:?}"))?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|v| v.as_string().unwrap_or_default())
+        .map_err(|e| format!("{e:?}"))
+}

@@ -3,7 +3,6 @@
 //! to the top for new pages and back to where it was on back/forward.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -18,7 +17,8 @@ pub fn manage_focus_and_scroll() {
         // The app restores positions itself, once the page it returns to has rendered.
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
-    let positions: Rc<RefCell<HashMap<String, f64>>> = Rc::default();
+    // Positions by address; a list, as a session visits a few dozen pages at most.
+    let positions: Rc<RefCell<Vec<(String, f64)>>> = Rc::default();
     // The position to restore after a back/forward, with the address it belongs to.
     let pending_restore: Rc<RefCell<Option<(String, f64)>>> = Rc::default();
     let key = || {
@@ -34,9 +34,12 @@ pub fn manage_focus_and_scroll() {
     {
         let positions = positions.clone();
         let h = window_event_listener(leptos::ev::scroll, move |_| {
-            positions
-                .borrow_mut()
-                .insert(key(), browser::window().scroll_y().unwrap_or(0.0));
+            let (here, y) = (key(), browser::window().scroll_y().unwrap_or(0.0));
+            let mut positions = positions.borrow_mut();
+            match positions.iter_mut().find(|(k, _)| *k == here) {
+                Some(entry) => entry.1 = y,
+                None => positions.push((here, y)),
+            }
         });
         on_cleanup(move || h.remove());
     }
@@ -46,7 +49,11 @@ pub fn manage_focus_and_scroll() {
         let (positions, pending) = (positions.clone(), pending_restore.clone());
         let h = window_event_listener(leptos::ev::popstate, move |_| {
             let here = key();
-            let y = positions.borrow().get(&here).copied().unwrap_or(0.0);
+            let y = positions
+                .borrow()
+                .iter()
+                .find(|(k, _)| *k == here)
+                .map_or(0.0, |(_, y)| *y);
             *pending.borrow_mut() = Some((here, y));
         });
         on_cleanup(move || h.remove());

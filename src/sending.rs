@@ -2,7 +2,6 @@
 //! [`Outcome`]. The browser half of `crate::submission`: the time-out, the `Idempotency-Key`, and
 //! telling "no network" from "no server".
 
-use gloo_net::http::Request;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -32,22 +31,25 @@ pub async fn send(url: &str, body: String, key: &str, timeout_ms: u32) -> Outcom
             )
             .ok()
     });
-    let request = Request::post(url)
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", key)
-        .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
-        .body(body);
-    let result = match request {
-        Ok(request) => request.send().await,
-        Err(e) => Err(e),
-    };
+    let signal = controller.as_ref().map(|c| c.signal());
+    let result = browser::fetch(
+        url,
+        "POST",
+        &[
+            ("Content-Type", "application/json"),
+            ("Idempotency-Key", key),
+        ],
+        Some(&body),
+        signal.as_ref(),
+    )
+    .await;
     let outcome = match result {
         Ok(response) => {
             let status = response.status();
-            let retry_after = response.headers().get("Retry-After");
+            let retry_after = response.headers().get("Retry-After").ok().flatten();
             // The body matters only for a 400 (its field errors).
             let text = if status == 400 {
-                response.text().await.unwrap_or_default()
+                browser::response_text(&response).await.unwrap_or_default()
             } else {
                 String::new()
             };

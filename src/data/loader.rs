@@ -15,7 +15,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use serde_json::{Map, Value};
+use super::json::{self, Map, Value};
 
 use super::error::DocumentError;
 use super::guide::Guide;
@@ -46,7 +46,7 @@ impl fmt::Display for Problem {
     }
 }
 
-type Obj = Map<String, Value>;
+type Obj = Map;
 
 /// Collects the problems of one load.
 #[derive(Default)]
@@ -204,8 +204,7 @@ fn label(kind: &str, index: usize, v: &Value) -> String {
 /// Returns the [`Guide`] with every valid record and a [`Problem`] for each thing left out, or a
 /// [`DocumentError`] when nothing of the document can be used.
 pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| DocumentError::NotJson(e.to_string()))?;
+    let value: Value = json::parse(text).map_err(|e| DocumentError::NotJson(e.to_string()))?;
     let Value::Object(mut doc) = value else {
         return Err(DocumentError::NotObject);
     };

@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod guide;
+pub mod json;
 pub mod loader;
 pub mod model;
 

@@ -3,7 +3,6 @@
 //! amount of work per keystroke (capped prefix expansion, top-k).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::normalize::{normalize, normalize_into};
 use super::order::{sort_by, top_k};
@@ -383,11 +382,13 @@ impl SearchIndex {
 
     /// The terms a query word matches, each with what the kind of match is worth.
     fn candidates(&self, word: &QueryWord) -> Vec<Candidate> {
-        let mut found: HashMap<u32, f32> = HashMap::new();
-        fn put(found: &mut HashMap<u32, f32>, term: u32, factor: f32) {
-            let e = found.entry(term).or_insert(0.0);
-            if factor > *e {
-                *e = factor;
+        // A few dozen terms at most (the prefix expansion is capped): a list does, and keeps
+        // a hash map's code out of the WebAssembly.
+        let mut found: Vec<Candidate> = Vec::new();
+        fn put(found: &mut Vec<Candidate>, term: u32, factor: f32) {
+            match found.iter_mut().find(|c| c.term == term) {
+                Some(c) => c.factor = c.factor.max(factor),
+                None => found.push(Candidate { term, factor }),
             }
         }
         for form in &word.forms {
@@ -432,9 +433,6 @@ impl SearchIndex {
             }
         }
         found
-            .into_iter()
-            .map(|(term, factor)| Candidate { term, factor })
-            .collect()
     }
 
     /// Terms within `max` edits (insertions, deletions, substitutions, transpositions) of `word`

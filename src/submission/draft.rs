@@ -1,6 +1,7 @@
 //! What a resident has typed, kept in the browser until the question is accepted.
 
 use super::rules::trimmed_question;
+use crate::data::json::{self, Value};
 
 /// The form's fields, as typed. Saved as JSON after every change and restored on return.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,7 +32,7 @@ impl Draft {
     /// Reads a saved draft; anything unreadable gives an empty draft rather than an error, and a
     /// missing or odd field an empty one.
     pub fn from_saved(json: &str) -> Draft {
-        let Ok(serde_json::Value::Object(o)) = serde_json::from_str(json) else {
+        let Ok(Value::Object(o)) = json::parse(json) else {
             return Draft::default();
         };
         let text = |k: &str| {

@@ -3,6 +3,7 @@
 
 use super::draft::Draft;
 use super::rules::{trimmed_question, Field};
+use crate::data::json::{self, Value};
 use crate::paths::encode_component;
 use crate::schedule::warsaw_time::days_from_date;
 use crate::text::date::Date;
@@ -43,9 +44,9 @@ pub fn classify(status: u16, body: &str, retry_after: Option<&str>, now: i64) ->
     match status {
         200..=202 => Outcome::Accepted,
         400 => {
-            let errors = match serde_json::from_str::<serde_json::Value>(body) {
-                Ok(serde_json::Value::Object(mut o)) => match o.remove("errors") {
-                    Some(serde_json::Value::Object(e)) => e,
+            let errors = match json::parse(body) {
+                Ok(Value::Object(mut o)) => match o.remove("errors") {
+                    Some(Value::Object(e)) => e,
                     _ => Default::default(),
                 },
                 _ => Default::default(),
@@ -54,7 +55,7 @@ pub fn classify(status: u16, body: &str, retry_after: Option<&str>, now: i64) ->
             let mut other = Vec::new();
             for (name, message) in errors {
                 let text = match message {
-                    serde_json::Value::String(s) => s,
+                    Value::String(s) => s,
                     _ => "Serwer nie przyjął tej wartości.".to_owned(),
                 };
                 match Field::from_name(&name) {
@@ -195,11 +196,12 @@ mod tests {
         let Outcome::Rejected { fields, other } = classify(400, body, None, NOW) else {
             panic!()
         };
+        // In the server's order.
         assert_eq!(
             fields,
             vec![
-                (Field::Email, "Zły adres".into()),
-                (Field::Question, "Za krótkie pytanie".into())
+                (Field::Question, "Za krótkie pytanie".into()),
+                (Field::Email, "Zły adres".into())
             ]
         );
         assert_eq!(other, vec!["spam".to_string()]);
