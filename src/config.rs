@@ -51,8 +51,10 @@ impl Config {
         let editor_links =
             attr("data-editor-links").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
         let submit_url = setting(&attr, "data-submit-url").filter(|url| {
-            let ok = url.starts_with('/') && !url.starts_with("//")
-                || crate::rich_text::policy::is_web_url(url);
+            // A backslash or a control character could make a browser read another host.
+            let ok = !url.contains(|c: char| c == '\\' || c.is_control())
+                && (url.starts_with('/') && !url.starts_with("//")
+                    || crate::rich_text::policy::is_web_url(url));
             if !ok {
                 warnings.push(format!("data-submit-url {url:?} is neither an http(s) address nor an absolute path; the form will not send to it"));
             }
@@ -187,6 +189,7 @@ mod tests {
         for bad in [
             ("data-submit-url", "javascript:alert(1)"),
             ("data-submit-url", "//evil.example/x"),
+            ("data-submit-url", "/\\evil.example/x"),
             ("data-submit-url", "api/pytania"),
             ("data-report-email", "nie-adres"),
         ] {

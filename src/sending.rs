@@ -44,6 +44,22 @@ pub async fn send(url: &str, body: String, key: &str, timeout_ms: u32) -> Outcom
     )
     .await;
     let outcome = match result {
+        // A 200 that is a login page or a redirect's end is not the endpoint accepting anything
+        // (the contract's 200 is a duplicate of an accepted question): not sent.
+        Ok(response)
+            if response.status() == 200
+                && (response.redirected()
+                    || response
+                        .headers()
+                        .get("Content-Type")
+                        .ok()
+                        .flatten()
+                        .is_some_and(|t| t.contains("text/html"))) =>
+        {
+            Outcome::NotSent {
+                reason: NotSent::Unexpected(200),
+            }
+        }
         Ok(response) => {
             let status = response.status();
             let retry_after = response.headers().get("Retry-After").ok().flatten();

@@ -86,14 +86,22 @@ struct State {
     online_again: bool,
     /// Keystrokes in the question, for saying the count after a pause.
     typed: u32,
+    /// Whether the browser kept the draft the last time it was saved.
+    saved: bool,
 }
 
-/// Keeps the draft in the browser, or forgets it once there is nothing left to keep.
-fn save(draft: &Draft) {
-    if draft.is_empty() && draft.client_id.is_empty() {
+/// Keeps the draft in the browser, or forgets it once there is nothing left to keep; false when
+/// the browser refused to keep it.
+fn save(draft: &Draft) -> bool {
+    if draft.is_empty() {
         browser::forget(DRAFT_KEY);
-    } else if !browser::store(DRAFT_KEY, &draft.to_saved()) {
-        browser::warn("Poradnik Mieszkańca: the browser refused to keep the draft");
+        true
+    } else {
+        let kept = browser::store(DRAFT_KEY, &draft.to_saved());
+        if !kept {
+            browser::warn("Poradnik Mieszkańca: the browser refused to keep the draft");
+        }
+        kept
     }
 }
 
@@ -144,7 +152,7 @@ fn build(root: &Element, draft: &Draft) -> Form {
         &body,
         "p",
         "pm-lead",
-        "Nie znalazłeś odpowiedzi? Napisz, czego szukasz – redakcja uzupełni poradnik.",
+        "Nie ma tu odpowiedzi na Twoje pytanie? Napisz, czego szukasz – redakcja uzupełni poradnik.",
     );
     let form = dom::add(&body, "form", "pm-ask-form");
     dom::attrs(&form, &[("novalidate", "")]);
@@ -245,7 +253,7 @@ fn build(root: &Element, draft: &Draft) -> Form {
         &row,
         "label",
         "",
-        "Zgadzam się, aby mój adres e-mail był użyty do odpowiedzi na to pytanie (potrzebne tylko, gdy podajesz adres).",
+        "Zgadzam się, aby mój adres e-mail był użyty do odpowiedzi na to pytanie (zgoda potrzebna tylko, gdy podajesz adres).",
     );
     dom::attrs(&label, &[("for", "pm-zgoda")]);
     let consent_input: HtmlInputElement = consent.clone().unchecked_into();
@@ -349,18 +357,18 @@ fn AskForm(prefill: AskPrefill) -> impl IntoView {
         if draft.question.trim().is_empty() && !prefill.question.trim().is_empty() {
             draft.question = prefill.question.trim().to_owned();
         }
-        if restored {
+        let restored_note = restored.then(|| {
             dom::add_text(
                 &div,
                 "p",
                 "pm-ask-form__restored",
                 if draft.client_id.is_empty() {
-                    "Przywróciliśmy pytanie, które zacząłeś wcześniej pisać."
+                    "Przywróciliśmy rozpoczęte wcześniej pytanie."
                 } else {
                     "Przywróciliśmy pytanie, którego nie udało się wcześniej wysłać. Sprawdź je i wyślij ponownie."
                 },
-            );
-        }
+            )
+        });
         let context = Context {
             page: Some(prefill.from.trim().to_owned()).filter(|p| is_web_url(p)),
             search: Some(prefill.search.trim().to_owned()).filter(|s| !s.is_empty()),
@@ -376,6 +384,7 @@ fn AskForm(prefill: AskPrefill) -> impl IntoView {
             outcome: None,
             online_again: false,
             typed: 0,
+            saved: true,
         }));
 
         // The status panel, the button and the form's visibility, from the state.
@@ -390,10 +399,15 @@ fn AskForm(prefill: AskPrefill) -> impl IntoView {
                 form.button
                     .unchecked_ref::<web_sys::HtmlButtonElement>()
                     .set_disabled(sending);
-                form.button.set_text_content(Some(if sending { "Wysyłam…" } else { "Wyślij pytanie" }));
+                form.button.set_text_content(Some(if sending { "Wysyłanie…" } else { "Wyślij pytanie" }));
+                // Nothing can be typed while sending, so nothing typed meanwhile is lost.
+                form.question.set_read_only(sending);
+                form.email.set_read_only(sending);
+                form.category.set_disabled(sending);
+                form.consent.set_disabled(sending);
                 match &st.phase {
                     Phase::Sending => {
-                        dom::add_text(s, "p", "", "Wysyłam pytanie…");
+                        dom::add_text(s, "p", "", "Wysyłanie pytania…");
                     }
                     Phase::Sent(sent) => {
                         let panel = dom::add(s, "div", "pm-ask-sent");
@@ -423,14 +437,19 @@ fn AskForm(prefill: AskPrefill) -> impl IntoView {
                     Phase::ByEmail(href) => {
                         let panel = dom::add(s, "div", "pm-ask-email");
                         dom::add_text(&panel, "h2", "pm-ask-email__title", "Wyślij pytanie e-mailem");
-                        dom::add_text(&panel, "p", "", "Twój program pocztowy otworzy wiadomość z wpisanym pytaniem. Pytanie zostaje zapisane w tej przeglądarce, dopóki go nie zmienisz.");
+                        dom::add_text(&panel, "p", "", "Twój program pocztowy otworzy wiadomość z wpisanym pytaniem. Pytanie zostaje zapisane w tej przeglądarce; po wysłaniu wiadomości możesz wyczyścić formularz.");
                         let link = dom::add_text(&panel, "a", "pm-button", "Otwórz wiadomość e-mail");
                         dom::attrs(&link, &[("href", href)]);
+                        let clear = dom::add_text(&panel, "button", "pm-button pm-button--secondary", "Wyczyść formularz");
+                        dom::attrs(&clear, &[("type", "button"), ("data-action", "again")]);
                     }
                     Phase::Editing => {
                         if let Some(o) = &st.outcome {
                             let panel = dom::add(s, "div", "pm-ask-problem");
                             dom::add_text(&panel, "p", "", &o.message());
+                            if !st.saved {
+                                dom::add_text(&panel, "p", "", "Uwaga: ta przeglądarka nie pozwala zapisać pytania. Skopiuj jego treść, zanim zamkniesz stronę.");
+                            }
                             if st.online_again {
                                 dom::add_text(&panel, "p", "", "Połączenie wróciło.");
                                 let now = dom::add_text(&panel, "button", "pm-button", "Wyślij teraz");
@@ -478,7 +497,7 @@ fn AskForm(prefill: AskPrefill) -> impl IntoView {
                     return;
                 };
                 st.draft.ensure_client_id(browser::random_bytes());
-                save(&st.draft);
+                st.saved = save(&st.draft);
                 let d = st.draft.clone();
                 let Some(body) = d.request_body(&context, &form.honeypot.value()) else {
                     return;
@@ -494,7 +513,12 @@ fn AskForm(prefill: AskPrefill) -> impl IntoView {
                     match result {
                         Outcome::Accepted => {
                             st.draft = Draft::default();
-                            browser::forget(DRAFT_KEY);
+                            // The kept draft is this question's, unless another tab of the
+                            // form has saved its own since: that one stays.
+                            let kept = browser::stored(DRAFT_KEY).map(|s| Draft::from_saved(&s));
+                            if kept.is_none_or(|k| k.client_id == d.client_id) {
+                                browser::forget(DRAFT_KEY);
+                            }
                             browser::set_page_title(Some("Pytanie wysłane"));
                             st.phase = Phase::Sent(d);
                         }
@@ -541,13 +565,25 @@ fn AskForm(prefill: AskPrefill) -> impl IntoView {
                 match action.as_deref() {
                     Some("send") => submit(),
                     Some("again") => {
+                        // A new question: an empty form, and nothing left of the last one.
                         form.question.set_value("");
                         form.email.set_value("");
                         form.category.set_value("");
                         form.consent.set_checked(false);
                         form.count.set_text_content(Some(&length_hint("")));
+                        form.spoken.set_text_content(None);
+                        dom::clear(&form.similar);
+                        if let Some(note) = &restored_note {
+                            note.remove();
+                        }
                         browser::set_page_title(Some(TITLE));
-                        state.borrow_mut().phase = Phase::Editing;
+                        {
+                            let mut st = state.borrow_mut();
+                            st.draft = Draft::default();
+                            st.saved = save(&st.draft);
+                            st.phase = Phase::Editing;
+                            st.outcome = None;
+                        }
                         show();
                         let _ = form.question.focus();
                     }
@@ -581,7 +617,14 @@ fn AskForm(prefill: AskPrefill) -> impl IntoView {
                             let option = dom::add_text(&form.category, "option", "", name);
                             dom::attrs(&option, &[("value", id)]);
                         }
-                        form.category.set_value(&state.borrow().draft.category);
+                        // A kept category the data no longer has becomes "Nie wiem".
+                        let mut st = state.borrow_mut();
+                        if !list.iter().any(|(id, _)| *id == st.draft.category) {
+                            st.draft.category.clear();
+                            st.saved = save(&st.draft);
+                        }
+                        form.category.set_value(&st.draft.category);
+                        drop(st);
                         *categories.borrow_mut() = list;
                     }
                     *guide.borrow_mut() = Some(g);
@@ -592,7 +635,7 @@ fn AskForm(prefill: AskPrefill) -> impl IntoView {
 
         // What the resident types goes to the draft, saved at once.
         let edited = {
-            let (form, state) = (form.clone(), state.clone());
+            let (form, state, show) = (form.clone(), state.clone(), show.clone());
             move |field: Field| {
                 let mut st = state.borrow_mut();
                 let d = &mut st.draft;
@@ -602,7 +645,13 @@ fn AskForm(prefill: AskPrefill) -> impl IntoView {
                     Field::Email => d.email = form.email.value(),
                     Field::Consent => d.consent = form.consent.checked(),
                 }
-                save(d);
+                st.saved = save(&st.draft);
+                // A prepared e-mail no longer says what the form does: back to editing.
+                if matches!(st.phase, Phase::ByEmail(_)) {
+                    st.phase = Phase::Editing;
+                    drop(st);
+                    show();
+                }
             }
         };
         {

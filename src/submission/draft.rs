@@ -14,6 +14,9 @@ pub struct Draft {
     /// Made once per question and kept across retries, so that the server can tell a retry from a
     /// new question (it is also the `Idempotency-Key`).
     pub client_id: String,
+    /// What `client_id` was made for (see [`Draft::content`]): once the resident changes the
+    /// question, it is a new question, with a new id.
+    pub sent: String,
 }
 
 /// Where the resident came from, sent along with the question.
@@ -47,6 +50,7 @@ impl Draft {
             email: text("email"),
             consent: o.get("consent").and_then(|v| v.as_bool()).unwrap_or(false),
             client_id: text("client_id"),
+            sent: text("sent"),
         }
     }
 
@@ -57,14 +61,30 @@ impl Draft {
         o.string("email", &self.email);
         o.bool("consent", self.consent);
         o.string("client_id", &self.client_id);
+        o.string("sent", &self.sent);
         o.finish()
     }
 
-    /// Gives the draft its `client_id` if it has none yet (from 16 random bytes); a retry keeps the
-    /// one it has. Returns the id, which is also the `Idempotency-Key`.
+    /// What makes the question this question: the fields the request carries.
+    pub fn content(&self) -> String {
+        format!(
+            "{}\u{1f}{}\u{1f}{}\u{1f}{}",
+            trimmed_question(&self.question),
+            self.category,
+            self.email.trim(),
+            self.consent
+        )
+    }
+
+    /// Gives the draft its `client_id` before a send (from 16 random bytes): a retry of the same
+    /// question keeps the one it has, so the server can tell it was sent before; a changed
+    /// question gets a new one, or the server could take it for the earlier one and drop it.
+    /// Returns the id, which is also the `Idempotency-Key`.
     pub fn ensure_client_id(&mut self, random: [u8; 16]) -> &str {
-        if self.client_id.is_empty() {
+        let content = self.content();
+        if self.client_id.is_empty() || self.sent != content {
             self.client_id = client_id(random);
+            self.sent = content;
         }
         &self.client_id
     }
@@ -191,6 +211,7 @@ mod tests {
             email: " anna@example.pl ".into(),
             consent: true,
             client_id: "id-1".into(),
+            sent: String::new(),
         }
     }
 
@@ -252,6 +273,19 @@ mod tests {
         assert_eq!(d.request_body(&Context::default(), ""), None);
         let first = d.ensure_client_id([7; 16]).to_owned();
         assert_eq!(d.ensure_client_id([9; 16]), first, "a retry keeps the id");
+        let restored = Draft::from_saved(&d.to_saved());
+        assert_eq!(
+            restored.clone().ensure_client_id([9; 16]),
+            first,
+            "also after a reload"
+        );
+        let mut changed = restored;
+        changed.question.push_str(" I jeszcze jedno.");
+        assert_ne!(
+            changed.ensure_client_id([9; 16]),
+            first,
+            "a changed question is a new one"
+        );
         assert!(d
             .request_body(&Context::default(), "")
             .unwrap()
@@ -267,6 +301,7 @@ mod tests {
             email: odd.into(),
             category: odd.into(),
             client_id: odd.into(),
+            sent: odd.into(),
             consent: false,
         };
         assert_eq!(Draft::from_saved(&d.to_saved()), d);

@@ -87,7 +87,7 @@ impl Outcome {
         match self {
             Outcome::Accepted => "Dziękujemy! Twoje pytanie trafiło do redakcji Poradnika Mieszkańca.".into(),
             Outcome::Rejected { .. } => "Popraw zaznaczone pola i wyślij pytanie ponownie.".into(),
-            Outcome::TooLarge => "Pytanie jest za duże, aby je wysłać. Skróć je i spróbuj ponownie; to, co napisałeś, zostaje w formularzu.".into(),
+            Outcome::TooLarge => "Pytanie jest za duże, aby je wysłać. Skróć je i spróbuj ponownie; Twój tekst zostaje w formularzu.".into(),
             Outcome::TooMany { retry_after: Some(s) } => format!(
                 "Wysłano zbyt wiele pytań w krótkim czasie. Spróbuj ponownie za {}. Twoje pytanie zostaje w formularzu.",
                 wait_words(*s)

@@ -91,7 +91,7 @@ pub fn plausible_email(email: &str) -> bool {
 }
 
 /// Every problem of a draft, in the order of the form's fields. `categories` are the data's
-/// category ids.
+/// category ids (empty while they are not known).
 pub fn validate(draft: &Draft, categories: &[&str]) -> Vec<(Field, String)> {
     let mut errors = Vec::new();
     let n = question_length(&draft.question);
@@ -112,7 +112,11 @@ pub fn validate(draft: &Draft, categories: &[&str]) -> Vec<(Field, String)> {
             ),
         ));
     }
-    if !draft.category.is_empty() && !categories.contains(&draft.category.as_str()) {
+    // With no categories known (the data not loaded), any is left for the server to judge.
+    if !draft.category.is_empty()
+        && !categories.is_empty()
+        && !categories.contains(&draft.category.as_str())
+    {
         errors.push((
             Field::Category,
             "Wybierz kategorię z listy albo „Nie wiem”".to_owned(),

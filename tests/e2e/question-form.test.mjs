@@ -130,6 +130,41 @@ test("a question is sent as the contract says, confirmed, and its draft cleared"
   await page.reload();
   await questionField(page).waitFor();
   assert.equal(await questionField(page).inputValue(), "", "a sent question is not restored");
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("a question typed and never sent is restored after a reload, and a new one after it gets a new key", async () => {
+  endpoint.reply({ status: 201 });
+  const page = await form();
+  await typeQuestion(page);
+  await page.reload();
+  await page.getByText("Przywróciliśmy rozpoczęte wcześniej pytanie.").waitFor();
+  assert.equal(await questionField(page).inputValue(), QUESTION);
+  await sendButton(page).click();
+  await page.getByRole("button", { name: "Zadaj kolejne pytanie" }).click();
+  assert.equal(await questionField(page).inputValue(), "");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "pm-pytanie");
+  assert.equal(await page.getByText("Przywróciliśmy").count(), 0, "nothing of the last question is left");
+  await typeQuestion(page, "Gdzie mogę wyrobić kartę parkingową dla osoby z niepełnosprawnością?");
+  await sendButton(page).click();
+  await page.getByRole("heading", { name: /^Dziękujemy!/ }).waitFor();
+  assert.equal(endpoint.requests.length, 2);
+  assert.notEqual(endpoint.requests[0].body.client_id, endpoint.requests[1].body.client_id);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("a question changed after a failed send is a new question with a new key", async () => {
+  endpoint.reply({ status: 503 }, { status: 201 });
+  const page = await form();
+  await typeQuestion(page);
+  await sendButton(page).click();
+  await statusText(page).getByText("Wystąpił błąd po stronie serwera (503).").waitFor();
+  await typeQuestion(page, QUESTION + " A co z monitorem?");
+  await sendButton(page).click();
+  await page.getByRole("heading", { name: /^Dziękujemy!/ }).waitFor();
+  assert.notEqual(endpoint.requests[0].headers["idempotency-key"], endpoint.requests[1].headers["idempotency-key"]);
   await page.close();
 });
 
@@ -155,7 +190,8 @@ test("a server that hangs past the time-out: not sent, said so, the draft kept, 
   const page = await form({ "data-submit-timeout": "1" });
   await typeQuestion(page);
   await sendButton(page).click();
-  await page.getByRole("button", { name: "Wysyłam…" }).waitFor();
+  await page.getByRole("button", { name: "Wysyłanie…" }).waitFor();
+  assert.equal(await questionField(page).getAttribute("readonly"), "", "nothing can be typed while sending");
   await statusText(page).getByText("Serwer nie odpowiedział na czas.").waitFor();
   assert.equal(await questionField(page).inputValue(), QUESTION);
   assert.ok((await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY)).includes("Czy mogę oddać"));
@@ -187,14 +223,35 @@ test("a 400 shows the server's messages at their fields and in the summary", asy
   await page.close();
 });
 
-test("413 and 429 say what happened and when to try again, and keep the question", async () => {
-  endpoint.reply({ status: 413 }, { status: 429, headers: { "retry-after": "120" } });
+test("413 and 429 (seconds or a date) say what happened and when to try again; then 202 accepts", async () => {
+  const inNinetySeconds = new Date(Date.now() + 90_000).toUTCString();
+  endpoint.reply(
+    { status: 413 },
+    { status: 429, headers: { "retry-after": "120" } },
+    { status: 429, headers: { "retry-after": inNinetySeconds } },
+    { status: 202 },
+  );
   const page = await form();
   await typeQuestion(page);
   await sendButton(page).click();
   await statusText(page).getByText("Pytanie jest za duże, aby je wysłać.").waitFor();
   await sendButton(page).click();
   await statusText(page).getByText("Spróbuj ponownie za 2 minuty.").waitFor();
+  await sendButton(page).click();
+  await statusText(page).getByText(/Spróbuj ponownie za (1 minutę|2 minuty)\./).waitFor();
+  assert.equal(await questionField(page).inputValue(), QUESTION);
+  await sendButton(page).click();
+  await page.getByRole("heading", { name: /^Dziękujemy!/ }).waitFor();
+  assert.equal(new Set(endpoint.requests.map((r) => r.body.client_id)).size, 1, "all four are one question");
+  await page.close();
+});
+
+test("a 200 that is an HTML page (a login redirect) is not taken for an acceptance", async () => {
+  endpoint.reply({ status: 200, headers: { "content-type": "text/html" }, body: "<html>" });
+  const page = await form();
+  await typeQuestion(page);
+  await sendButton(page).click();
+  await statusText(page).getByText("Serwer odpowiedział nieoczekiwanie (200).").waitFor();
   assert.equal(await questionField(page).inputValue(), QUESTION);
   await page.close();
 });
