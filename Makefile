@@ -23,10 +23,10 @@ test-host:
 test-e2e:
 	node --test --test-concurrency=1 tests/contract/ tests/e2e/
 
-## dist: the production site in dist/ (static files only), then its size report
+## dist: the production site in dist/ (static files, the loader poradnik.js, _headers), then its size report
 dist: setup
 	trunk build --release --locked
-	cp dist/index.html dist/404.html
+	node scripts/finish-dist.mjs dist
 	node scripts/size-report.mjs dist
 
 ## bench: search relevance and speed (host and in-browser) against MiniSearch and FlexSearch → docs/benchmarks.md

@@ -21,6 +21,9 @@ const types = {
   ".json": "application/json; charset=utf-8",
 };
 
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:*; base-uri 'none'; form-action 'self'";
+
 /** Serves dist/ on a free loopback port; unknown paths get 404.html with status 404, as static hosts do. */
 export async function serveDist() {
   const server = createServer(async (req, res) => {
@@ -32,7 +35,11 @@ export async function serveDist() {
       status = 404;
     }
     const body = await readFile(file);
-    res.writeHead(status, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+    const headers = { "content-type": types[extname(file)] ?? "application/octet-stream" };
+    // Every page under the strict policy of dist/_headers (connect-src also allows the form's
+    // local test endpoint): no inline script or style may be needed anywhere.
+    if (extname(file) === ".html") headers["content-security-policy"] = STRICT_CSP;
+    res.writeHead(status, headers);
     res.end(body);
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -69,6 +76,10 @@ export async function openPage(browser, { data, attributes, context: contextOpti
   page.close = () => context.close();
   page.problems = [];
   page.on("pageerror", (e) => page.problems.push(`pageerror: ${e.message}`));
+  // A content security policy violation is a problem wherever it happens.
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) page.problems.push(`csp: ${m.text()}`);
+  });
   page.on("dialog", (d) => {
     page.problems.push(`dialog: ${d.message()}`);
     d.dismiss();
@@ -98,7 +109,7 @@ export async function setMountAttributes(page, attributes) {
   await page.context().route("**/*", async (route) => {
     if (route.request().resourceType() !== "document") return route.fallback();
     const response = await route.fetch();
-    const body = (await response.text()).replace('<div id="poradnik-mieszkanca"', `<div id="poradnik-mieszkanca"${extra}`);
+    const body = (await response.text()).replace(/<div id="?poradnik-mieszkanca"?/, `<div id="poradnik-mieszkanca"${extra}`);
     return route.fulfill({ response, body });
   });
 }

@@ -1,0 +1,117 @@
+// After `trunk build`: turns dist/ into what a CDN serves and any page can embed.
+// - dist/poradnik.js: the one script a page includes (stable name, short cache). It loads the
+//   hashed stylesheet, JS glue and WebAssembly relative to its own URL, with subresource
+//   integrity, and starts the app; no globals.
+// - dist/index.html (and 404.html, the static hosts' fallback for deep links): Trunk's inline
+//   loader script replaced by that external loader, so a strict CSP without 'unsafe-inline' holds.
+// - dist/_headers: the cache, type and CORS headers for each kind of file (Netlify / Cloudflare
+//   Pages format; the README gives the same set for other CDNs).
+// - the JS glue minified with terser.
+// Usage: node scripts/finish-dist.mjs dist   (HOST_ORIGIN=https://www.wroclaw.pl by default)
+import { readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { minify } from "terser";
+
+const dist = process.argv[2] ?? "dist";
+const hostOrigin = process.env.HOST_ORIGIN ?? "https://www.wroclaw.pl";
+const names = readdirSync(dist);
+const find = (re) => {
+  const found = names.filter((n) => re.test(n));
+  if (found.length !== 1) throw new Error(`expected one file matching ${re} in ${dist}, found ${found.join(", ") || "none"}`);
+  return found[0];
+};
+const files = {
+  js: find(/^poradnik-[0-9a-f]+\.js$/),
+  wasm: find(/^poradnik-[0-9a-f]+_bg\.wasm$/),
+  css: find(/^poradnik-[0-9a-f]+\.css$/),
+};
+const sri = (name) => "sha384-" + createHash("sha384").update(readFileSync(join(dist, name))).digest("base64");
+
+// wasm-bindgen's JS glue, minified (Trunk leaves it as written): about a third of its gzip size.
+// Its file name keeps Trunk's hash; the integrity hashes below are of the minified file.
+const glueBefore = sri(files.js);
+const glue = await minify(readFileSync(join(dist, files.js), "utf8"), { module: true, compress: true, mangle: true });
+writeFileSync(join(dist, files.js), glue.code);
+const integrity = Object.fromEntries(Object.entries(files).map(([k, name]) => [k, sri(name)]));
+
+// Kept short (it counts toward the shell): the comments are in this script, not in the file.
+// The stylesheet is added unless the page links it already (the standalone index.html does, to
+// avoid a flash of unstyled content); the JS glue is preloaded with its hash so that the import
+// uses the checked copy; the WebAssembly is fetched with its hash (same credentials mode as the
+// page's preload, so the preloaded response is used).
+const loader = `// Poradnik Mieszkańca loader (scripts/finish-dist.mjs): files resolve against this script's URL.
+const f=${JSON.stringify(files)},h=${JSON.stringify(integrity)},u=n=>new URL(n,import.meta.url).href;
+const l=a=>{const e=document.createElement("link");for(const k in a)e.setAttribute(k,a[k]);document.head.append(e)};
+if(![...document.querySelectorAll("link[rel=stylesheet]")].some(e=>e.href===u(f.css)))l({rel:"stylesheet",href:u(f.css),integrity:h.css,crossorigin:"anonymous"});
+l({rel:"modulepreload",href:u(f.js),integrity:h.js,crossorigin:"anonymous"});
+const{default:init}=await import(u(f.js));
+await init({module_or_path:fetch(u(f.wasm),{integrity:h.wasm})});
+`;
+writeFileSync(join(dist, "poradnik.js"), loader);
+
+// index.html: no inline script; the loader instead.
+const indexPath = join(dist, "index.html");
+let html = readFileSync(indexPath, "utf8");
+const inline = /<script type="?module"?>[\s\S]*?<\/script>\s*/g;
+if (!inline.test(html)) throw new Error("Trunk's inline loader script was not found in index.html");
+html = html.replace(inline, "");
+html = html.replace(glueBefore, integrity.js);
+html = html.replace("</head>", `<script type="module" src="/poradnik.js"></script></head>`);
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error("an inline script is left in index.html");
+writeFileSync(indexPath, html);
+writeFileSync(join(dist, "404.html"), html);
+
+const immutable = "public, max-age=31536000, immutable";
+const cors = `Access-Control-Allow-Origin: ${hostOrigin}\n  Vary: Origin`;
+writeFileSync(
+  join(dist, "_headers"),
+  `# Headers for the CDN (Netlify / Cloudflare Pages "_headers" format), written by
+# scripts/finish-dist.mjs. Hashed files never change: cached for a year. The loader and the
+# pages are revalidated on every use (ETag). The data is fresh for a minute and may be served
+# stale while revalidating or when the origin fails. CORS lets ${hostOrigin} load module
+# scripts, the WebAssembly and the data.
+
+/poradnik-*.wasm
+  Cache-Control: ${immutable}
+  Content-Type: application/wasm
+  ${cors}
+
+/poradnik-*.js
+  Cache-Control: ${immutable}
+  Content-Type: text/javascript; charset=utf-8
+  ${cors}
+
+/poradnik-*.css
+  Cache-Control: ${immutable}
+  Content-Type: text/css; charset=utf-8
+  ${cors}
+
+/poradnik.js
+  Cache-Control: no-cache
+  Content-Type: text/javascript; charset=utf-8
+  ${cors}
+
+/data/*
+  Cache-Control: public, max-age=60, stale-while-revalidate=600, stale-if-error=86400
+  Content-Type: application/json; charset=utf-8
+  ${cors}
+
+/
+  Cache-Control: no-cache
+
+/index.html
+  Cache-Control: no-cache
+
+/404.html
+  Cache-Control: no-cache
+
+# Every page of the standalone site (deep links are answered with 404.html's content): a strict
+# policy; the app needs no inline script or style, only 'wasm-unsafe-eval' for WebAssembly.
+/*
+  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' https:; base-uri 'none'; form-action 'self'; frame-ancestors 'self'
+  X-Content-Type-Options: nosniff
+  Referrer-Policy: strict-origin-when-cross-origin
+`,
+);
+console.log(`finish-dist: poradnik.js (loads ${files.js}, ${files.wasm}, ${files.css}), index.html without inline script, _headers`);

@@ -1,0 +1,68 @@
+// What a CDN serves and a host page embeds: one external loader, no inline script anywhere in
+// dist/, a strict content security policy that the app runs under, and the headers file.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { useSite, openPage, sample } from "./support.mjs";
+
+const site = useSite();
+const dist = new URL("../../dist/", import.meta.url);
+
+test("no HTML file in dist/ has an inline script or style", () => {
+  const pages = readdirSync(dist).filter((n) => n.endsWith(".html"));
+  assert.deepEqual(pages.sort(), ["404.html", "index.html"]);
+  for (const name of pages) {
+    const html = readFileSync(new URL(name, dist), "utf8");
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    assert.deepEqual(scripts, ['<script type="module" src="/poradnik.js">'], name);
+    assert.doesNotMatch(html, /<style\b|\sstyle=/, name);
+  }
+});
+
+test("the app runs under a strict CSP with no violation, and leaves no global behind", async () => {
+  const page = await openPage(site.browser);
+  const response = await page.goto(site.server.url + `/pytanie/${sample.questions[0].id}`);
+  assert.match(response.headers()["content-security-policy"], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+  await page.getByRole("heading", { level: 1, name: sample.questions[0].title }).waitFor();
+  await page.getByRole("searchbox", { name: "Szukaj w poradniku" }).fill("meldunek");
+  await page.getByRole("heading", { level: 1, name: "Wyniki wyszukiwania" }).waitFor();
+  assert.deepEqual(page.problems, []);
+  const globals = await page.evaluate(() => ["wasmBindings", "wasm_bindgen", "init"].filter((g) => g in window));
+  assert.deepEqual(globals, []);
+  await page.close();
+});
+
+test("the loader checks what it loads: a changed WebAssembly file is refused", async () => {
+  const page = await openPage(site.browser);
+  await page.route(/_bg\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length - 1] ^= 0xff;
+    return route.fulfill({ response, body });
+  });
+  const failed = new Promise((resolve) => page.on("console", (m) => /integrity/i.test(m.text()) && resolve(m.text())));
+  await page.goto(site.server.url + "/");
+  assert.match(await failed, /integrity/i);
+  assert.equal(await page.getByRole("heading", { level: 1, name: sample.portal.title }).count(), 0);
+  await page.close();
+});
+
+test("_headers caches hashed files for a year, revalidates the loader and pages, and types the wasm", () => {
+  const headers = readFileSync(new URL("_headers", dist), "utf8");
+  // A rule: its path on a line of its own, then its indented headers.
+  const block = (path) => {
+    const lines = headers.split("\n");
+    const start = lines.indexOf(path);
+    if (start < 0) return "";
+    const end = lines.findIndex((l, i) => i > start && !l.startsWith("  "));
+    return lines.slice(start + 1, end < 0 ? undefined : end).join("\n");
+  };
+  for (const path of ["/poradnik-*.wasm", "/poradnik-*.js", "/poradnik-*.css"]) {
+    assert.match(block(path), /Cache-Control: public, max-age=31536000, immutable/, path);
+    assert.match(block(path), /Access-Control-Allow-Origin: https:\/\/www\.wroclaw\.pl/, path);
+  }
+  assert.match(block("/poradnik-*.wasm"), /Content-Type: application\/wasm/);
+  for (const path of ["/poradnik.js", "/index.html", "/"]) assert.match(block(path), /Cache-Control: no-cache/, path);
+  assert.match(block("/data/*"), /max-age=60, stale-while-revalidate=600/);
+  assert.match(block("/*"), /Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+});
