@@ -40,8 +40,8 @@ const integrity = Object.fromEntries(Object.entries(files).map(([k, name]) => [k
 // avoid a flash of unstyled content); the JS glue is preloaded with its hash so that the import
 // uses the checked copy; the WebAssembly is fetched with its hash (same credentials mode as the
 // page's preload, so the preloaded response is used).
-const loader = `// Poradnik Mieszkańca loader (scripts/finish-dist.mjs): files resolve against this script's URL.
-const f=${JSON.stringify(files)},h=${JSON.stringify(integrity)},u=n=>new URL(n,import.meta.url).href;
+const loader = `const f=${JSON.stringify(files)},h=${JSON.stringify(integrity)},u=n=>new URL(n,import.meta.url).href;
+const m=document.getElementById("poradnik-mieszkanca");if(m&&!m.dataset.assets)m.dataset.assets=u(".");
 const l=a=>{const e=document.createElement("link");for(const k in a)e.setAttribute(k,a[k]);document.head.append(e)};
 if(![...document.querySelectorAll("link[rel=stylesheet]")].some(e=>e.href===u(f.css)))l({rel:"stylesheet",href:u(f.css),integrity:h.css,crossorigin:"anonymous"});
 l({rel:"modulepreload",href:u(f.js),integrity:h.js,crossorigin:"anonymous"});

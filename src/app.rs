@@ -157,7 +157,13 @@ pub fn start() {
         ));
         return;
     };
-    let config = Config::from_attributes(|name| el.get_attribute(name));
+    let location = browser::window().location();
+    let config = Config::from_attributes(
+        |name| el.get_attribute(name),
+        &location.pathname().unwrap_or_default(),
+        &location.search().unwrap_or_default(),
+    );
+    browser::set_title_managed(config.manage_title);
     for warning in &config.warnings {
         browser::warn(&format!("Poradnik Mieszkańca: {warning}"));
     }

@@ -11,8 +11,19 @@ pub fn document() -> web_sys::Document {
         .expect("a browser window with a document")
 }
 
-/// Sets `document.title` to "{page} – Poradnik Mieszkańca", or the app's name alone.
+static MANAGE_TITLE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Whether [`set_page_title`] may change `document.title` (not in a host page by default).
+pub fn set_title_managed(managed: bool) {
+    MANAGE_TITLE.store(managed, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Sets `document.title` to "{page} – Poradnik Mieszkańca", or the app's name alone (unless the
+/// host page keeps its own title, see `Config::manage_title`).
 pub fn set_page_title(page: Option<&str>) {
+    if !MANAGE_TITLE.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
     let title = match page {
         Some(p) if !p.is_empty() && p != APP_TITLE => format!("{p} – {APP_TITLE}"),
         _ => APP_TITLE.to_owned(),
@@ -190,9 +201,10 @@ pub async fn fetch(
     use wasm_bindgen::JsCast;
     let init = web_sys::RequestInit::new();
     init.set_method(method);
-    let h = web_sys::Headers::new().map_err(|e| format!("{e:?}"))?;
+    let h = web_sys::Headers::new().map_err(|_| "no Headers".to_owned())?;
     for (name, value) in headers {
-        h.set(name, value).map_err(|e| format!("{e:?}"))?;
+        h.set(name, value)
+            .map_err(|_| format!("bad header {name}"))?;
     }
     init.set_headers(&h);
     if let Some(b) = body {
@@ -212,9 +224,10 @@ pub async fn fetch(
 
 /// The body of `response` as text.
 pub async fn response_text(response: &web_sys::Response) -> Result<String, String> {
-    let promise = response.text().map_err(|e| format!("{e:?}"))?;
+    let failed = |_| "the answer could not be read".to_owned();
+    let promise = response.text().map_err(failed)?;
     wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map(|v| v.as_string().unwrap_or_default())
-        .map_err(|e| format!("{e:?}"))
+        .map_err(failed)
 }

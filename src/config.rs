@@ -24,6 +24,9 @@ pub struct Config {
     /// How long a sending may take before the form says it was not sent
     /// (`data-submit-timeout`, in seconds, 1–120; 20 by default).
     pub submit_timeout_ms: u32,
+    /// Whether the app sets `document.title` for its pages (`data-manage-title`): by default
+    /// yes on its own site (path routing) and no inside a host page (query routing).
+    pub manage_title: bool,
     /// Settings that were given but could not be used, in English, for the console.
     pub warnings: Vec<String>,
 }
@@ -31,7 +34,14 @@ pub struct Config {
 impl Config {
     /// Reads the settings through `attr`, which returns the value of a `data-*` attribute (given
     /// its full name, e.g. "data-faq-url"), if the mount element has it.
-    pub fn from_attributes(attr: impl Fn(&str) -> Option<String>) -> Config {
+    ///
+    /// `pathname` and `search` are the page's address: in query routing
+    /// (`data-routing="query"`), the host page whose links the app keeps.
+    pub fn from_attributes(
+        attr: impl Fn(&str) -> Option<String>,
+        pathname: &str,
+        search: &str,
+    ) -> Config {
         let mut warnings = Vec::new();
         let base = match attr("data-base-path").map(|s| s.trim().to_owned()) {
             None => "/".to_owned(),
@@ -43,10 +53,33 @@ impl Config {
                 "/".to_owned()
             }),
         };
-        let paths = Paths::new(base);
-        let faq_url = attr("data-faq-url")
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
+        let query_routing = match setting(&attr, "data-routing").as_deref() {
+            None | Some("path") => false,
+            Some("query") => true,
+            Some(other) => {
+                warnings.push(format!(
+                    "data-routing {other:?} is neither \"path\" nor \"query\"; using path"
+                ));
+                false
+            }
+        };
+        let paths = if query_routing {
+            Paths::in_query(pathname, search)
+        } else {
+            Paths::new(base)
+        };
+        let manage_title = match setting(&attr, "data-manage-title").as_deref() {
+            Some(v) if v.eq_ignore_ascii_case("true") => true,
+            Some(v) if v.eq_ignore_ascii_case("false") => false,
+            _ => !query_routing,
+        };
+        // In a host page the sample data's default place is next to the loader (which writes its
+        // own directory into data-assets), not on the host's site.
+        let next_to_loader = setting(&attr, "data-assets")
+            .filter(|_| query_routing)
+            .map(|a| format!("{}/data/faq.json", a.trim_end_matches('/')));
+        let faq_url = setting(&attr, "data-faq-url")
+            .or(next_to_loader)
             .unwrap_or_else(|| paths.default_data_url());
         let editor_links =
             attr("data-editor-links").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
@@ -86,6 +119,7 @@ impl Config {
             submit_url,
             report_email,
             submit_timeout_ms,
+            manage_title,
             warnings,
         }
     }
@@ -131,12 +165,16 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        Config::from_attributes(|name| {
-            owned
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
-        })
+        Config::from_attributes(
+            |name| {
+                owned
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.clone())
+            },
+            "/cms/artykul",
+            "?id=7",
+        )
     }
 
     #[test]
@@ -197,6 +235,29 @@ mod tests {
             assert!(!c.can_ask(), "{bad:?}");
             assert_eq!(c.warnings.len(), 1, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn query_routing_keeps_the_host_page_and_leaves_the_title_alone_by_default() {
+        let c = config(&[("data-routing", "query")]);
+        assert_eq!(
+            c.paths.question("x"),
+            "/cms/artykul?id=7&faq=%2Fpytanie%2Fx"
+        );
+        assert!(!c.manage_title);
+        assert!(config(&[("data-routing", "query"), ("data-manage-title", "true")]).manage_title);
+        let standalone = config(&[]);
+        assert_eq!(standalone.paths.question("x"), "/pytanie/x");
+        assert!(standalone.manage_title);
+        assert!(!config(&[("data-manage-title", "false")]).manage_title);
+        let c = config(&[
+            ("data-routing", "query"),
+            ("data-assets", "https://cdn.example/poradnik/"),
+        ]);
+        assert_eq!(c.faq_url, "https://cdn.example/poradnik/data/faq.json");
+        let odd = config(&[("data-routing", "hash")]);
+        assert_eq!(odd.paths.question("x"), "/pytanie/x");
+        assert_eq!(odd.warnings.len(), 1);
     }
 
     #[test]

@@ -13,9 +13,16 @@ use crate::browser;
 /// Installs the effects; call inside `<Router>`.
 pub fn manage_focus_and_scroll() {
     let window = browser::window();
-    if let Ok(history) = window.history() {
-        // The app restores positions itself, once the page it returns to has rendered.
-        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    let router = crate::router::use_router();
+    // On its own site the app restores positions itself, once the page it returns to has
+    // rendered; in a host page that setting is the host's.
+    if !crate::app::use_app()
+        .config
+        .with_value(|c| c.paths.in_host_page())
+    {
+        if let Ok(history) = window.history() {
+            let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+        }
     }
     // Positions by address; a list, as a session visits a few dozen pages at most.
     let positions: Rc<RefCell<Vec<(String, f64)>>> = Rc::default();
@@ -59,7 +66,6 @@ pub fn manage_focus_and_scroll() {
         on_cleanup(move || h.remove());
     }
 
-    let router = crate::router::use_router();
     let pending = pending_restore;
     Effect::new(move |previous: Option<String>| {
         let address = {

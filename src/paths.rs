@@ -36,7 +36,20 @@ pub struct AskPrefill {
 pub struct Paths {
     /// Always starts and ends with '/'.
     base: String,
+    /// In query routing (`data-routing="query"`): the host page's path and its own query
+    /// parameters (without ours), which every link keeps; the app's route is in [`ROUTE_PARAM`].
+    host: Option<HostPage>,
 }
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct HostPage {
+    path: String,
+    /// The host's query parameters, as written ("id=42&lang=pl"), or empty.
+    params: String,
+}
+
+/// The query parameter that holds the app's route in query routing: `?faq=/pytanie/abc`.
+pub const ROUTE_PARAM: &str = "faq";
 
 pub const CATEGORY_SEGMENT: &str = "kategoria";
 pub const QUESTION_SEGMENT: &str = "pytanie";
@@ -47,7 +60,56 @@ impl Paths {
     /// `base` must start and end with '/' (see `Config`).
     pub fn new(base: String) -> Paths {
         debug_assert!(base.starts_with('/') && base.ends_with('/'));
-        Paths { base }
+        Paths { base, host: None }
+    }
+
+    /// Query routing on the host page at `pathname` whose address has the query `search`: the
+    /// app lives in `?faq=…`, and every link keeps the page's path and its other parameters
+    /// (and leaves `#fragment`s to the host).
+    pub fn in_query(pathname: &str, search: &str) -> Paths {
+        let params = search
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|pair| {
+                !pair.is_empty()
+                    && decode(pair.split('=').next().unwrap_or(""), true) != ROUTE_PARAM
+            })
+            .collect::<Vec<_>>()
+            .join("&");
+        Paths {
+            base: "/".into(),
+            host: Some(HostPage {
+                path: pathname.to_owned(),
+                params,
+            }),
+        }
+    }
+
+    /// Whether the app lives in a query parameter of a host page.
+    pub fn in_host_page(&self) -> bool {
+        self.host.is_some()
+    }
+
+    /// The address of the app's page `rel` ("", "kategoria/x", "szukaj?q=y").
+    fn link(&self, rel: &str) -> String {
+        match &self.host {
+            None => format!("{}{rel}", self.base),
+            Some(h) => {
+                let mut params = h.params.clone();
+                if !rel.is_empty() {
+                    if !params.is_empty() {
+                        params.push('&');
+                    }
+                    params.push_str(ROUTE_PARAM);
+                    params.push('=');
+                    params.push_str(&encode_query(&format!("/{rel}")));
+                }
+                match params.as_str() {
+                    "" => h.path.clone(),
+                    p => format!("{}?{p}", h.path),
+                }
+            }
+        }
     }
 
     pub fn base(&self) -> &str {
@@ -55,15 +117,15 @@ impl Paths {
     }
 
     pub fn home(&self) -> String {
-        self.base.clone()
+        self.link("")
     }
 
     pub fn category(&self, id: &str) -> String {
-        format!("{}{CATEGORY_SEGMENT}/{id}", self.base)
+        self.link(&format!("{CATEGORY_SEGMENT}/{id}"))
     }
 
     pub fn question(&self, id: &str) -> String {
-        format!("{}{QUESTION_SEGMENT}/{id}", self.base)
+        self.link(&format!("{QUESTION_SEGMENT}/{id}"))
     }
 
     /// A question's page, at one FAQ item when `anchor` is given.
@@ -77,9 +139,9 @@ impl Paths {
     /// The search page; `query` is URL-encoded here.
     pub fn search(&self, query: &str) -> String {
         if query.is_empty() {
-            format!("{}{SEARCH_SEGMENT}", self.base)
+            self.link(SEARCH_SEGMENT)
         } else {
-            format!("{}{SEARCH_SEGMENT}?q={}", self.base, encode_query(query))
+            self.link(&format!("{SEARCH_SEGMENT}?q={}", encode_query(query)))
         }
     }
 
@@ -95,15 +157,29 @@ impl Paths {
         .map(|(k, v)| format!("{k}={}", encode_query(v.trim())))
         .collect();
         if params.is_empty() {
-            format!("{}{ASK_SEGMENT}", self.base)
+            self.link(ASK_SEGMENT)
         } else {
-            format!("{}{ASK_SEGMENT}?{}", self.base, params.join("&"))
+            self.link(&format!("{ASK_SEGMENT}?{}", params.join("&")))
         }
     }
 
     /// Which page an address names: `pathname` is the path of the address, `search` its query
     /// string (with or without the '?'). The inverse of the link builders above.
     pub fn route(&self, pathname: &str, search: &str) -> Route {
+        if let Some(h) = &self.host {
+            // Another page of the host is not ours, whatever its parameters.
+            if pathname != h.path {
+                return Route::NotFound;
+            }
+            let target = query_value(search, ROUTE_PARAM).unwrap_or_default();
+            let (path, query) = target.split_once('?').unwrap_or((&target, ""));
+            let path = if path.starts_with('/') {
+                path.to_owned()
+            } else {
+                format!("/{path}")
+            };
+            return Paths::new("/".into()).route(&path, query);
+        }
         let base_without_slash = self.base.trim_end_matches('/');
         let rest = match pathname.strip_prefix(self.base.as_str()) {
             Some(rest) => rest,
@@ -232,6 +308,32 @@ mod tests {
             p.route("/poradnik/zglos-pytanie", ""),
             Route::Ask(AskPrefill::default())
         );
+    }
+
+    #[test]
+    fn query_routing_keeps_the_host_page_and_its_parameters() {
+        let p = Paths::in_query("/cms/artykul", "?id=42&faq=%2Fpytanie%2Fstare&lang=pl");
+        assert_eq!(p.home(), "/cms/artykul?id=42&lang=pl");
+        assert_eq!(
+            p.question("co-to-jest-ikp"),
+            "/cms/artykul?id=42&lang=pl&faq=%2Fpytanie%2Fco-to-jest-ikp"
+        );
+        let search = p.search("zasiłek 800+");
+        let (path, query) = search.split_once('?').unwrap();
+        assert_eq!(p.route(path, query), Route::Search("zasiłek 800+".into()));
+        assert_eq!(p.route("/cms/artykul", "?id=42"), Route::Home);
+        assert_eq!(
+            p.route("/cms/artykul", "?id=42&faq=%2Fkategoria%2Fzdrowie"),
+            Route::Category("zdrowie".into())
+        );
+        assert_eq!(
+            p.route("/cms/inna-strona", "?faq=%2Fpytanie%2Fx"),
+            Route::NotFound
+        );
+        assert_eq!(p.route("/cms/artykul", "?faq=%2Fnie-ma"), Route::NotFound);
+        let bare = Paths::in_query("/poradnik.html", "");
+        assert_eq!(bare.home(), "/poradnik.html");
+        assert_eq!(bare.category("x"), "/poradnik.html?faq=%2Fkategoria%2Fx");
     }
 
     #[test]
