@@ -110,21 +110,27 @@ pub fn use_app() -> AppContext {
     expect_context::<AppContext>()
 }
 
+/// How long the data may take before the page says it could not be loaded (with a retry).
+const DATA_TIMEOUT_MS: u32 = 15_000;
+
 async fn fetch_guide(url: &str) -> Result<Guide, LoadError> {
-    let response = browser::fetch(url, "GET", &[], None, None)
+    let guide = load_document(&fetch_text(url).await?)?;
+    for problem in &guide.problems {
+        browser::warn(&format!("Poradnik Mieszkańca, dane: {problem}"));
+    }
+    Ok(guide)
+}
+
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let response = browser::fetch(url, "GET", &[], None, DATA_TIMEOUT_MS)
         .await
         .map_err(LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Http(response.status()));
     }
-    let text = browser::response_text(&response)
+    browser::response_text(&response)
         .await
-        .map_err(LoadError::Network)?;
-    let guide = load_document(&text)?;
-    for problem in &guide.problems {
-        browser::warn(&format!("Poradnik Mieszkańca, dane: {problem}"));
-    }
-    Ok(guide)
+        .map_err(LoadError::Network)
 }
 
 /// If the app ever panics (the WebAssembly then stops), the resident still gets words and a way

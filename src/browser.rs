@@ -188,16 +188,21 @@ pub fn after_ms(ms: i32, f: impl FnOnce() + 'static) {
         .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
 }
 
-/// `fetch(url, {method, headers, body, signal})`; an error when the request could not be made
-/// or got no answer (no network, a refused connection, CORS, an abort), with the browser's
-/// words for the console.
+/// What [`fetch`] gives when the time ran out.
+pub const TIMED_OUT: &str = "timed out";
+
+/// `fetch(url, {method, headers, body})`, given up after `timeout_ms` (then the error is
+/// [`TIMED_OUT`]); an error when the request could not be made or got no answer (no network, a
+/// refused connection, CORS), with the browser's words for the console.
 pub async fn fetch(
     url: &str,
     method: &str,
     headers: &[(&str, &str)],
     body: Option<&str>,
-    signal: Option<&web_sys::AbortSignal>,
+    timeout_ms: u32,
 ) -> Result<web_sys::Response, String> {
+    use std::cell::Cell;
+    use std::rc::Rc;
     use wasm_bindgen::JsCast;
     let init = web_sys::RequestInit::new();
     init.set_method(method);
@@ -210,16 +215,38 @@ pub async fn fetch(
     if let Some(b) = body {
         init.set_body(&JsValue::from_str(b));
     }
-    init.set_signal(signal);
-    let response =
-        wasm_bindgen_futures::JsFuture::from(window().fetch_with_str_and_init(url, &init))
-            .await
-            .map_err(|e| {
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = Rc::new(Cell::new(false));
+    let mut timer = None;
+    if let Some(c) = &controller {
+        init.set_signal(Some(&c.signal()));
+        let (c, flag) = (c.clone(), timed_out.clone());
+        let abort = wasm_bindgen::closure::Closure::once_into_js(move || {
+            flag.set(true);
+            c.abort();
+        });
+        timer = window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.unchecked_ref(),
+                timeout_ms as i32,
+            )
+            .ok();
+    }
+    let result = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|e| {
+            if timed_out.get() {
+                TIMED_OUT.to_owned()
+            } else {
                 e.dyn_ref::<js_sys::Error>()
                     .map(|e| String::from(e.message()))
-                    .unwrap_or_else(|| format!("{e:?}"))
-            })?;
-    Ok(response.unchecked_into())
+                    .unwrap_or_else(|| "the request failed".to_owned())
+            }
+        });
+    if let Some(id) = timer {
+        window().clear_timeout_with_handle(id);
+    }
+    Ok(result?.unchecked_into())
 }
 
 /// The body of `response` as text.

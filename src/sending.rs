@@ -2,9 +2,6 @@
 //! [`Outcome`]. The browser half of `crate::submission`: the time-out, the `Idempotency-Key`, and
 //! telling "no network" from "no server".
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-
 use crate::browser;
 use crate::submission::outcome::{classify, NotSent, Outcome};
 
@@ -15,23 +12,6 @@ pub async fn send(url: &str, body: String, key: &str, timeout_ms: u32) -> Outcom
             reason: NotSent::Offline,
         };
     }
-    let controller = web_sys::AbortController::new().ok();
-    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
-    let timer = controller.as_ref().and_then(|c| {
-        let c = c.clone();
-        let flag = timed_out.clone();
-        let abort = Closure::once_into_js(move || {
-            flag.set(true);
-            c.abort();
-        });
-        browser::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                abort.unchecked_ref(),
-                timeout_ms as i32,
-            )
-            .ok()
-    });
-    let signal = controller.as_ref().map(|c| c.signal());
     let result = browser::fetch(
         url,
         "POST",
@@ -40,7 +20,7 @@ pub async fn send(url: &str, body: String, key: &str, timeout_ms: u32) -> Outcom
             ("Idempotency-Key", key),
         ],
         Some(&body),
-        signal.as_ref(),
+        timeout_ms,
     )
     .await;
     let outcome = match result {
@@ -76,8 +56,8 @@ pub async fn send(url: &str, body: String, key: &str, timeout_ms: u32) -> Outcom
                 browser::now_unix_ms() / 1000,
             )
         }
-        Err(_) => Outcome::NotSent {
-            reason: if timed_out.get() {
+        Err(e) => Outcome::NotSent {
+            reason: if e == browser::TIMED_OUT {
                 NotSent::TimedOut
             } else if !browser::online() {
                 NotSent::Offline
@@ -86,8 +66,5 @@ pub async fn send(url: &str, body: String, key: &str, timeout_ms: u32) -> Outcom
             },
         },
     };
-    if let Some(id) = timer {
-        browser::window().clear_timeout_with_handle(id);
-    }
     outcome
 }
