@@ -14,13 +14,21 @@ use crate::rich_text::RichNode;
 #[component]
 pub fn RichText(html: String) -> impl IntoView {
     let container = NodeRef::<Div>::new();
-    container.on_load(move |div| {
-        let doc = browser::document();
-        for node in parse_rich_text(&html, &browser::page_origin()) {
-            append(&doc, &div, &node);
-        }
-    });
+    container.on_load(move |div| fill(&div, &html));
     view! { <div class="pm-rich-text" node_ref=container></div> }
+}
+
+/// The same, appended to `parent` by code that builds its own nodes (see `crate::dom`).
+pub fn render_rich_text(parent: &web_sys::Element, html: &str) {
+    let div = crate::dom::add(parent, "div", "pm-rich-text");
+    fill(&div, html);
+}
+
+fn fill(div: &web_sys::Element, html: &str) {
+    let doc = browser::document();
+    for node in parse_rich_text(html, &browser::page_origin()) {
+        append(&doc, div, &node);
+    }
 }
 
 fn append(doc: &Document, parent: &Node, node: &RichNode) {
