@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::data_problems::DataProblems;
+use crate::components::kept_data_note::KeptDataNote;
 use crate::components::search_box::SearchBox;
 use crate::components::skip_link::SkipLink;
 use crate::config::{Config, MOUNT_ID};
@@ -37,6 +38,8 @@ pub struct AppContext {
     pub search_partial: RwSignal<bool>,
     /// The resident's last search, sent along with a question they ask.
     pub last_search: RwSignal<String>,
+    /// When the kept copy of the data shown was saved (Unix ms), while the network fails.
+    pub data_kept_at: RwSignal<Option<i64>>,
     /// What the search's live region should say once the resident pauses typing.
     pub announcement: RwSignal<String>,
 }
@@ -82,13 +85,24 @@ impl AppContext {
         });
     }
 
-    /// Fetches the data document (again), showing the loading state meanwhile.
-    pub fn load(self) {
+    /// Fetches the data document (again), showing the loading state meanwhile; `quietly` (when
+    /// the network is back and a kept copy is shown) the page stays as it is unless newer data
+    /// arrives.
+    pub fn load(self, quietly: bool) {
         let url = self.config.with_value(|c| c.faq_url.clone());
-        self.guide.set(GuideState::Loading);
+        if !quietly {
+            self.guide.set(GuideState::Loading);
+        }
         spawn_local(async move {
             match fetch_guide(&url).await {
-                Ok(guide) => {
+                Ok((guide, kept_at)) => {
+                    if quietly && kept_at.is_some() {
+                        return; // Still no network: the copy shown is the best there is.
+                    }
+                    self.data_kept_at.set(kept_at);
+                    if kept_at.is_some() {
+                        browser::when_online(move || self.load(true));
+                    }
                     // The pages first, then the search index, built without blocking them.
                     let guide = Arc::new(guide);
                     self.guide.set(GuideState::Ready(guide.clone()));
@@ -99,7 +113,9 @@ impl AppContext {
                         "Poradnik Mieszkańca: could not load {url}: {}",
                         e.detail()
                     ));
-                    self.guide.set(GuideState::Failed(e));
+                    if !quietly {
+                        self.guide.set(GuideState::Failed(e));
+                    }
                 }
             }
         });
@@ -110,15 +126,41 @@ pub fn use_app() -> AppContext {
     expect_context::<AppContext>()
 }
 
-/// How long the data may take before the page says it could not be loaded (with a retry).
+/// How long the data may take before the page says it could not be loaded (or shows the kept
+/// copy).
 const DATA_TIMEOUT_MS: u32 = 15_000;
+/// The last good data document, kept in the browser for when the network fails:
+/// "{saved at, Unix ms}\n{its URL}\n{the document}".
+const KEPT_DATA_KEY: &str = "poradnik-mieszkanca:dane";
 
-async fn fetch_guide(url: &str) -> Result<Guide, LoadError> {
-    let guide = load_document(&fetch_text(url).await?)?;
-    for problem in &guide.problems {
-        browser::warn(&format!("Poradnik Mieszkańca, dane: {problem}"));
+/// The guide, and when the copy it comes from was kept if the network failed and a kept copy
+/// stands in. Revalidation is the browser's: its HTTP cache asks the CDN with the ETag it has.
+async fn fetch_guide(url: &str) -> Result<(Guide, Option<i64>), LoadError> {
+    let error = match fetch_text(url).await {
+        Ok(text) => {
+            let guide = load_document(&text)?;
+            for problem in &guide.problems {
+                browser::warn(&format!("Poradnik Mieszkańca, dane: {problem}"));
+            }
+            let kept = format!("{}\n{url}\n{text}", browser::now_unix_ms());
+            if !browser::store(KEPT_DATA_KEY, &kept) {
+                browser::warn("Poradnik Mieszkańca: the data is too large to keep for offline use");
+            }
+            return Ok((guide, None));
+        }
+        Err(e) => e,
+    };
+    // No network, no answer in time, or a server error: the last good copy, if there is one.
+    if matches!(error, LoadError::Network(_) | LoadError::Http(500..)) {
+        let kept = browser::stored(KEPT_DATA_KEY).unwrap_or_default();
+        let mut parts = kept.splitn(3, '\n');
+        if let (Some(at), Some(kept_url), Some(text)) = (parts.next(), parts.next(), parts.next()) {
+            if let (Ok(at), true, Ok(guide)) = (at.parse(), kept_url == url, load_document(text)) {
+                return Ok((guide, Some(at)));
+            }
+        }
     }
-    Ok(guide)
+    Err(error)
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadError> {
@@ -187,9 +229,10 @@ pub fn App(config: Config) -> impl IntoView {
         announcement: RwSignal::new(String::new()),
         search_partial: RwSignal::new(false),
         last_search: RwSignal::new(String::new()),
+        data_kept_at: RwSignal::new(None),
     };
     provide_context(ctx);
-    ctx.load();
+    ctx.load(false);
 
     let router = provide_router(ctx.config.with_value(|c| c.paths.clone()));
     let route = Memo::new(move |_| router.route());
@@ -199,6 +242,7 @@ pub fn App(config: Config) -> impl IntoView {
         <div class="pm-app">
             <SkipLink target="pm-tresc"/>
             <SearchBox/>
+            <KeptDataNote/>
             <main class="pm-main" id="pm-tresc" tabindex="-1">
                 {move || match route.get() {
                     Route::Home => view! { <HomePage/> }.into_any(),

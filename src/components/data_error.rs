@@ -11,7 +11,7 @@ pub fn DataError(error: LoadError) -> impl IntoView {
         <div class="pm-data-error" role="alert">
             <h1 class="pm-data-error__title">"Nie udało się wczytać poradnika"</h1>
             <p class="pm-data-error__message">{error.message()}</p>
-            <button type="button" class="pm-button" on:click=move |_| app.load()>
+            <button type="button" class="pm-button" on:click=move |_| app.load(false)>
                 "Spróbuj ponownie"
             </button>
         </div>

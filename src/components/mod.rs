@@ -13,6 +13,7 @@ pub mod editor_link;
 pub mod error_summary;
 pub mod faq_accordion;
 pub mod guide_loader;
+pub mod kept_data_note;
 pub mod loading_state;
 pub mod notice_banner;
 pub mod opening_status;

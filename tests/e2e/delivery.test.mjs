@@ -66,3 +66,37 @@ test("_headers caches hashed files for a year, revalidates the loader and pages,
   assert.match(block("/data/*"), /max-age=60, stale-while-revalidate=600/);
   assert.match(block("/*"), /Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
 });
+
+test("offline, the guide comes from the copy kept on the last visit, says so with its date, and recovers", async () => {
+  const page = await openPage(site.browser);
+  await page.goto(site.server.url + "/");
+  await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
+  await page.waitForFunction(() => (localStorage.getItem("poradnik-mieszkanca:dane") ?? "").includes("schema_version"));
+
+  // The data server is down now (no answer at all), then answers 500: the kept copy both times.
+  for (const fail of [(route) => route.abort("connectionrefused"), (route) => route.fulfill({ status: 500, body: "" })]) {
+    await page.route("**/data/faq.json", fail);
+    await page.goto(site.server.url + `/pytanie/${sample.questions[1].id}`);
+    await page.getByRole("heading", { level: 1, name: sample.questions[1].title }).waitFor();
+    const note = page.locator(".pm-kept-data-note");
+    await note.waitFor();
+    const today = new Date().toLocaleDateString("pl-PL", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Warsaw" });
+    assert.match(await note.textContent(), /Dane mogą być nieaktualne/);
+    assert.ok((await note.textContent()).includes(today.replace(/\s*r\.$/, "")), `${await note.textContent()} / ${today}`);
+    await page.unroute("**/data/faq.json");
+  }
+  // Back: "Sprawdź ponownie" loads the data again, and the note goes.
+  await page.getByRole("button", { name: "Sprawdź ponownie" }).click();
+  await page.locator(".pm-kept-data-note").waitFor({ state: "detached" });
+  assert.ok(await page.getByRole("heading", { level: 1, name: sample.questions[1].title }).isVisible());
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("with no kept copy, a failing data server still gets the error and a retry", async () => {
+  const page = await openPage(site.browser, { data: { status: 503 } });
+  await page.goto(site.server.url + "/");
+  await page.getByRole("button", { name: "Spróbuj ponownie" }).waitFor();
+  assert.equal(await page.locator(".pm-kept-data-note").count(), 0);
+  await page.close();
+});
