@@ -10,8 +10,10 @@ export TRUNK_SKIP_VERSION_CHECK := true
 setup:
 	@scripts/setup.sh
 
-## serve: the app with its sample data at http://127.0.0.1:8080, rebuilt on every change
+## serve: the app with its sample data at http://127.0.0.1:8080, rebuilt on every change;
+## a wroclaw.pl-like host page embedding it at http://127.0.0.1:8080/demo/wroclaw.html
 serve: setup
+	@echo "Poradnik: http://127.0.0.1:8080/  ·  embedded in a host page: http://127.0.0.1:8080/demo/wroclaw.html"
 	trunk serve
 
 ## test: every test: host unit tests, then end-to-end tests in headless Chromium on the built site
@@ -26,7 +28,6 @@ test-e2e:
 ## dist: the production site in dist/ (static files, the loader poradnik.js, _headers), then its size report
 dist: setup
 	trunk build --release --locked
-	node scripts/finish-dist.mjs dist
 	node scripts/size-report.mjs dist
 
 ## bench: search relevance and speed (host and in-browser) against MiniSearch and FlexSearch → docs/benchmarks.md

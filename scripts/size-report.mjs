@@ -10,7 +10,10 @@ const SHELL_BUDGET_GZIP = 180 * 1024;
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* walk(path);
+    // demo/ is the example host page, not part of what a resident downloads.
+    if (statSync(path).isDirectory()) {
+      if (name !== "demo") yield* walk(path);
+    }
     else yield path;
   }
 }

@@ -100,3 +100,16 @@ test("with no kept copy, a failing data server still gets the error and a retry"
   assert.equal(await page.locator(".pm-kept-data-note").count(), 0);
   await page.close();
 });
+
+test("a data server that never answers: after the time-out, the error and a retry (the page frame shows meanwhile)", async () => {
+  const page = await openPage(site.browser);
+  await page.route("**/data/faq.json", () => {}); // never answered
+  await page.goto(site.server.url + "/");
+  // The frame is there at once: the search field and the loading state.
+  await page.getByRole("searchbox", { name: "Szukaj w poradniku" }).waitFor();
+  await page.getByRole("button", { name: "Spróbuj ponownie" }).waitFor({ timeout: 25_000 });
+  await page.unroute("**/data/faq.json");
+  await page.getByRole("button", { name: "Spróbuj ponownie" }).click();
+  await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
+  await page.close();
+});

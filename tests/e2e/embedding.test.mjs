@@ -73,3 +73,82 @@ test("a deep link and a search work in query routing, and links to other host pa
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
+
+// The demo host page (public/demo/wroclaw.html): query routing, an e-mail address for questions,
+// a strict CSP in a meta tag, and a deliberately hostile stylesheet (62.5 % root font size, `*`,
+// `button`, `a`, `h1`–`h4`, `ul`, `input` rules).
+const withFaq = sample.questions.find((q) => q.faq?.length && q.answer_html.includes("<ul>")) ?? sample.questions[0];
+const demo = `/demo/wroclaw.html?faq=${encodeURIComponent(`/pytanie/${withFaq.id}`)}`;
+
+const OURS = {
+  headline: ".pm-page-title",
+  button: ".pm-search-box__button",
+  input: ".pm-search-box__input",
+  link: ".pm-breadcrumbs a",
+  list: ".pm-rich-text ul",
+  "list item": ".pm-rich-text li",
+  "FAQ button": ".pm-faq-accordion__button",
+};
+const HOST = {
+  headline: ".site-title",
+  link: ".site-header a",
+  list: ".site-menu ul",
+  paragraph: ".site-lead",
+  footer: ".site-footer",
+};
+const PROPS = ["font-family", "font-size", "font-weight", "line-height", "color", "background-color", "text-transform", "letter-spacing", "text-decoration-line", "margin-top", "margin-left", "padding-left", "padding-top", "border-top-width", "box-sizing", "list-style-type", "display"];
+
+async function styles(block, selectors) {
+  const page = await openPage(site.browser);
+  if (block) await page.route(block, (route) => route.fulfill({ status: 200, contentType: "text/css", body: "" }));
+  await page.goto(site.server.url + demo);
+  await page.getByRole("heading", { level: 1, name: withFaq.title }).waitFor();
+  const found = await page.evaluate(
+    ([selectors, props]) =>
+      Object.fromEntries(
+        Object.entries(selectors).map(([name, sel]) => {
+          const el = document.querySelector(sel);
+          if (!el) return [name, null];
+          const cs = getComputedStyle(el);
+          return [name, Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]))];
+        }),
+      ),
+    [selectors, PROPS],
+  );
+  const problems = page.problems;
+  await page.close();
+  return { found, problems };
+}
+
+test("the host page's hostile stylesheet changes nothing of ours", async () => {
+  const hostile = await styles(null, OURS);
+  const plain = await styles("**/demo/wroclaw.css", OURS);
+  for (const name of Object.keys(OURS)) {
+    assert.ok(hostile.found[name], `${name} is on the page`);
+    assert.deepEqual(hostile.found[name], plain.found[name], name);
+  }
+  assert.equal(hostile.found.headline["text-transform"], "none");
+  // 1.75 (2.25 on wide screens) × the resident's default 16 px, not × the host's 10 px root.
+  assert.ok(["28px", "36px"].includes(hostile.found.headline["font-size"]), hostile.found.headline["font-size"]);
+  assert.deepEqual(hostile.problems, [], "no CSP violation under the page's own policy");
+});
+
+test("our stylesheet changes nothing of the host page's", async () => {
+  const withOurs = await styles(null, HOST);
+  // The same page with our stylesheet answered empty (its integrity check then refuses it).
+  const without = await styles(/poradnik-[0-9a-f]+\.css$/, HOST);
+  for (const name of Object.keys(HOST)) {
+    assert.ok(withOurs.found[name], `${name} is on the page`);
+    assert.deepEqual(withOurs.found[name], without.found[name], name);
+  }
+});
+
+test("the demo host page passes axe-core, and its banner offers the question form", async () => {
+  const page = await openPage(site.browser);
+  await page.goto(site.server.url + demo);
+  await page.getByRole("heading", { level: 1, name: withFaq.title }).waitFor();
+  await page.getByRole("link", { name: /Zgłoś swoje pytanie do bazy!/ }).waitFor();
+  assert.match(await page.getByRole("link", { name: /Zgłoś swoje pytanie do bazy!/ }).getAttribute("href"), /^\/demo\/wroclaw\.html\?faq=%2Fzglos-pytanie/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
