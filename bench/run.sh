@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make bench: builds the benchmark's WebAssembly, generates the corpora, runs cargo bench, the
-# relevance comparison, the in-browser benchmark and Lighthouse, and writes docs/benchmarks.md.
+# relevance comparison, the in-browser benchmark, Lighthouse and the load at scale, and writes docs/benchmarks.md.
 # BENCH_SIZES (default 1000,10000,50000) picks the corpora of the browser run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,4 +14,5 @@ node bench/run-browser.mjs "$sizes"
 # Lighthouse on the production build (the loader, minified files, as make dist makes them).
 trunk build --release --locked
 node bench/lighthouse.mjs
+node bench/scale.mjs "$sizes"
 node bench/report.mjs
