@@ -132,6 +132,8 @@ const DATA_TIMEOUT_MS: u32 = 15_000;
 /// The last good data document, kept in the browser for when the network fails:
 /// "{saved at, Unix ms}\n{its URL}\n{the document}".
 const KEPT_DATA_KEY: &str = "poradnik-mieszkanca:dane";
+/// The largest document kept (bytes of UTF-8; localStorage counts UTF-16 units).
+const MAX_KEPT_BYTES: usize = 2 * 1024 * 1024;
 
 /// The guide, and when the copy it comes from was kept if the network failed and a kept copy
 /// stands in. Revalidation is the browser's: its HTTP cache asks the CDN with the ETag it has.
@@ -142,8 +144,14 @@ async fn fetch_guide(url: &str) -> Result<(Guide, Option<i64>), LoadError> {
             for problem in &guide.problems {
                 browser::warn(&format!("Poradnik Mieszkańca, dane: {problem}"));
             }
-            let kept = format!("{}\n{url}\n{text}", browser::now_unix_ms());
-            if !browser::store(KEPT_DATA_KEY, &kept) {
+            // Browsers keep about 5 MB per site; a larger document is not copied at all (a copy
+            // of a very large one, and its passage to JS, could exhaust the tab's memory).
+            let kept = text.len() <= MAX_KEPT_BYTES
+                && browser::store(
+                    KEPT_DATA_KEY,
+                    &format!("{}\n{url}\n{text}", browser::now_unix_ms()),
+                );
+            if !kept {
                 browser::warn("Poradnik Mieszkańca: the data is too large to keep for offline use");
             }
             return Ok((guide, None));
