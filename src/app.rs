@@ -40,6 +40,8 @@ pub struct AppContext {
     pub last_search: RwSignal<String>,
     /// When the kept copy of the data shown was saved (Unix ms), while the network fails.
     pub data_kept_at: RwSignal<Option<i64>>,
+    /// When a retry last found the network still failing (Unix ms).
+    pub data_checked_at: RwSignal<Option<i64>>,
     /// What the search's live region should say once the resident pauses typing.
     pub announcement: RwSignal<String>,
 }
@@ -97,8 +99,12 @@ impl AppContext {
             match fetch_guide(&url).await {
                 Ok((guide, kept_at)) => {
                     if quietly && kept_at.is_some() {
-                        return; // Still no network: the copy shown is the best there is.
+                        // Still no network: the copy shown is the best there is; the note says
+                        // when it was last checked, so a retry is never silent.
+                        self.data_checked_at.set(Some(browser::now_unix_ms()));
+                        return;
                     }
+                    self.data_checked_at.set(None);
                     self.data_kept_at.set(kept_at);
                     if kept_at.is_some() {
                         browser::when_online(move || self.load(true));
@@ -238,6 +244,7 @@ pub fn App(config: Config) -> impl IntoView {
         search_partial: RwSignal::new(false),
         last_search: RwSignal::new(String::new()),
         data_kept_at: RwSignal::new(None),
+        data_checked_at: RwSignal::new(None),
     };
     provide_context(ctx);
     ctx.load(false);

@@ -43,9 +43,8 @@ impl Config {
         search: &str,
     ) -> Config {
         let mut warnings = Vec::new();
-        let base = match attr("data-base-path").map(|s| s.trim().to_owned()) {
+        let base = match setting(&attr, "data-base-path") {
             None => "/".to_owned(),
-            Some(s) if s.is_empty() => "/".to_owned(),
             Some(s) => normalize_base_path(&s).unwrap_or_else(|| {
                 warnings.push(format!(
                     "data-base-path {s:?} is not an absolute path such as /poradnik/; using /"
@@ -82,7 +81,7 @@ impl Config {
             .or(next_to_loader)
             .unwrap_or_else(|| paths.default_data_url());
         let editor_links =
-            attr("data-editor-links").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+            setting(&attr, "data-editor-links").is_some_and(|v| v.eq_ignore_ascii_case("true"));
         let submit_url = setting(&attr, "data-submit-url").filter(|url| {
             // A backslash or a control character could make a browser read another host.
             let ok = !url.contains(|c: char| c == '\\' || c.is_control())

@@ -14,7 +14,7 @@ pub fn KeptDataNote() -> impl IntoView {
     let app = use_app();
     let root = NodeRef::<Div>::new();
     Effect::new(move |_| {
-        let kept_at = app.data_kept_at.get();
+        let (kept_at, checked_at) = (app.data_kept_at.get(), app.data_checked_at.get());
         let Some(el) = root.get() else {
             return;
         };
@@ -22,15 +22,24 @@ pub fn KeptDataNote() -> impl IntoView {
         let Some(at) = kept_at else {
             return;
         };
-        let local = warsaw_time(at);
+        let clock = |ms: i64| {
+            let local = warsaw_time(ms);
+            format!("{:02}:{:02}", local.minutes / 60, local.minutes % 60)
+        };
         let text = format!(
-            "Brak połączenia z serwerem. Pokazujemy kopię poradnika zapisaną w tej przeglądarce {}, {:02}:{:02}. Dane mogą być nieaktualne.",
-            local.date.polish(),
-            local.minutes / 60,
-            local.minutes % 60
+            "Brak połączenia z serwerem. Pokazujemy kopię poradnika zapisaną w tej przeglądarce {}, {}. Dane mogą być nieaktualne.",
+            warsaw_time(at).date.polish(),
+            clock(at)
         );
         let note = dom::add(&el, "div", "pm-kept-data-note");
         dom::add_text(&note, "p", "pm-kept-data-note__text", &text);
+        if let Some(checked) = checked_at {
+            let again = format!(
+                "Sprawdzono ponownie o {}: nadal brak połączenia.",
+                clock(checked)
+            );
+            dom::add_text(&note, "p", "pm-kept-data-note__text", &again);
+        }
         let again = dom::add_text(
             &note,
             "button",

@@ -85,6 +85,11 @@ test("offline, the guide comes from the copy kept on the last visit, says so wit
     assert.ok((await note.textContent()).includes(today.replace(/\s*r\.$/, "")), `${await note.textContent()} / ${today}`);
     await page.unroute("**/data/faq.json");
   }
+  // A retry while the network still fails says so instead of doing nothing visible.
+  await page.route("**/data/faq.json", (route) => route.abort("connectionrefused"));
+  await page.getByRole("button", { name: "Sprawdź ponownie" }).click();
+  await page.locator(".pm-kept-data-note").getByText(/Sprawdzono ponownie o \d\d:\d\d: nadal brak połączenia\./).waitFor();
+  await page.unroute("**/data/faq.json");
   // Back: "Sprawdź ponownie" loads the data again, and the note goes.
   await page.getByRole("button", { name: "Sprawdź ponownie" }).click();
   await page.locator(".pm-kept-data-note").waitFor({ state: "detached" });
