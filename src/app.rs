@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use gloo_net::http::Request;
+
 use crate::browser;
 use crate::components::data_problems::DataProblems;
 use crate::components::kept_data_note::KeptDataNote;
@@ -15,6 +17,7 @@ use crate::config::{Config, MOUNT_ID};
 use crate::data::{load_document, Guide, LoadError};
 use crate::pages::{AskPage, CategoryPage, HomePage, NotFoundPage, QuestionPage, SearchPage};
 use crate::paths::Route;
+use crate::request;
 use crate::router::provide_router;
 use crate::search::index::IndexBuilder;
 use crate::search::{self, SearchIndex};
@@ -178,15 +181,13 @@ async fn fetch_guide(url: &str) -> Result<(Guide, Option<i64>), LoadError> {
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let response = browser::fetch(url, "GET", &[], None, DATA_TIMEOUT_MS)
+    let answer = request::send(Request::get(url), None, DATA_TIMEOUT_MS)
         .await
         .map_err(LoadError::Network)?;
-    if !response.ok() {
-        return Err(LoadError::Http(response.status()));
+    if !(200..300).contains(&answer.status) {
+        return Err(LoadError::Http(answer.status));
     }
-    browser::response_text(&response)
-        .await
-        .map_err(LoadError::Network)
+    Ok(answer.body)
 }
 
 /// If the app ever panics (the WebAssembly then stops), the resident still gets words and a way

@@ -86,7 +86,7 @@ impl Config {
             // A backslash or a control character could make a browser read another host.
             let ok = !url.contains(|c: char| c == '\\' || c.is_control())
                 && (url.starts_with('/') && !url.starts_with("//")
-                    || crate::rich_text::policy::is_web_url(url));
+                    || crate::url::is_web_url(url));
             if !ok {
                 warnings.push(format!("data-submit-url {url:?} is neither an http(s) address nor an absolute path; the form will not send to it"));
             }

@@ -10,11 +10,13 @@
 pub mod config;
 pub mod data;
 pub mod paths;
+pub mod request_error;
 pub mod rich_text;
 pub mod schedule;
 pub mod search;
 pub mod submission;
 pub mod text;
+pub mod url;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
@@ -28,6 +30,8 @@ pub mod dom;
 pub mod navigation;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod request;
 #[cfg(target_arch = "wasm32")]
 pub mod router;
 #[cfg(target_arch = "wasm32")]

@@ -1,6 +1,7 @@
 //! Why a document could not be shown at all, in words a resident understands.
 
 use super::model::SUPPORTED_SCHEMA_VERSION;
+use crate::request_error::RequestError;
 
 /// The document as a whole is unusable: nothing of it can be shown.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,8 +19,8 @@ pub enum DocumentError {
 /// Anything that keeps the app from getting a usable document.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
-    /// No answer at all: offline, DNS, CORS, a dropped connection.
-    Network(String),
+    /// No answer at all, or none in time: offline, DNS, CORS, a dropped connection.
+    Network(RequestError),
     /// The server answered with an error status.
     Http(u16),
     /// The answer came but cannot be used.
@@ -78,7 +79,7 @@ mod tests {
     #[test]
     fn every_message_is_polish_and_says_what_to_do() {
         let all = [
-            LoadError::Network("x".into()),
+            LoadError::Network(RequestError::Offline),
             LoadError::Http(404),
             LoadError::Http(503),
             DocumentError::NotJson("x".into()).into(),

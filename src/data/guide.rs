@@ -1,7 +1,30 @@
 //! What the app shows: the valid records of a loaded document, and how to find them.
 
-use super::loader::Problem;
+use std::fmt;
+
 use super::model::*;
+
+/// One thing in the document that could not be shown as the CMS wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Which record: "pytanie „abc”", "kategoria nr 3", "pytanie „abc”, pozycja FAQ nr 2".
+    pub record: String,
+    /// Why, in Polish.
+    pub reason: String,
+    /// Whether the whole record was left out (else only a field or a reference was).
+    pub left_out: bool,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = if self.left_out {
+            "pominięto wpis"
+        } else {
+            "wpis pokazano bez tej części"
+        };
+        write!(f, "{}: {} ({what})", self.record, self.reason)
+    }
+}
 
 /// A loaded document: every valid record, and a report of what was left out.
 #[derive(Debug, Clone, PartialEq)]

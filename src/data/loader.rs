@@ -13,40 +13,17 @@
 //! in Polish, for the city's editors.
 
 use std::collections::BTreeSet;
-use std::fmt;
 
-use super::json::{self, Map, Value};
+use serde_json::{Map, Value};
 
 use super::error::DocumentError;
-use super::guide::Guide;
+use super::guide::{Guide, Problem};
 use super::model::*;
-use crate::rich_text::policy::is_web_url;
 use crate::text::date::{is_rfc3339, Date};
 use crate::text::slug::{is_slug, slugify};
+use crate::url::is_web_url;
 
-/// One thing in the document that could not be shown as the CMS wrote it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// Which record: "pytanie „abc”", "kategoria nr 3", "pytanie „abc”, pozycja FAQ nr 2".
-    pub record: String,
-    /// Why, in Polish.
-    pub reason: String,
-    /// Whether the whole record was left out (else only a field or a reference was).
-    pub left_out: bool,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = if self.left_out {
-            "pominięto wpis"
-        } else {
-            "wpis pokazano bez tej części"
-        };
-        write!(f, "{}: {} ({what})", self.record, self.reason)
-    }
-}
-
-type Obj = Map;
+type Obj = Map<String, Value>;
 
 /// Collects the problems of one load.
 #[derive(Default)]
@@ -204,7 +181,8 @@ fn label(kind: &str, index: usize, v: &Value) -> String {
 /// Returns the [`Guide`] with every valid record and a [`Problem`] for each thing left out, or a
 /// [`DocumentError`] when nothing of the document can be used.
 pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
-    let value: Value = json::parse(text).map_err(|e| DocumentError::NotJson(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| DocumentError::NotJson(e.to_string()))?;
     let Value::Object(mut doc) = value else {
         return Err(DocumentError::NotObject);
     };

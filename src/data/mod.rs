@@ -3,11 +3,10 @@
 
 pub mod error;
 pub mod guide;
-pub mod json;
 pub mod loader;
 pub mod model;
 
 pub use error::{DocumentError, LoadError};
-pub use guide::Guide;
-pub use loader::{load_document, Problem};
+pub use guide::{Guide, Problem};
+pub use loader::load_document;
 pub use model::*;

@@ -22,12 +22,12 @@ use crate::components::similar_questions::render_similar_questions;
 use crate::data::Guide;
 use crate::dom;
 use crate::paths::AskPrefill;
-use crate::rich_text::policy::is_web_url;
 use crate::search::SearchIndex;
 use crate::sending::send;
 use crate::submission::draft::{Context, Draft};
 use crate::submission::outcome::{mailto, NotSent, Outcome};
 use crate::submission::rules::{length_hint, validate, Field};
+use crate::url::is_web_url;
 
 /// Where the draft is kept in the browser (`localStorage`, shared by the tabs of the site).
 pub const DRAFT_KEY: &str = "poradnik-mieszkanca:szkic-pytania";

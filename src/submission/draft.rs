@@ -1,10 +1,12 @@
 //! What a resident has typed, kept in the browser until the question is accepted.
 
+use serde::{Deserialize, Serialize};
+
 use super::rules::trimmed_question;
-use crate::data::json::{self, Value};
 
 /// The form's fields, as typed. Saved as JSON after every change and restored on return.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Draft {
     pub question: String,
     /// A category id, or empty for "nie wiem".
@@ -33,36 +35,13 @@ impl Draft {
     }
 
     /// Reads a saved draft; anything unreadable gives an empty draft rather than an error, and a
-    /// missing or odd field an empty one.
+    /// missing field an empty one.
     pub fn from_saved(json: &str) -> Draft {
-        let Ok(Value::Object(o)) = json::parse(json) else {
-            return Draft::default();
-        };
-        let text = |k: &str| {
-            o.get(k)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_owned()
-        };
-        Draft {
-            question: text("question"),
-            category: text("category"),
-            email: text("email"),
-            consent: o.get("consent").and_then(|v| v.as_bool()).unwrap_or(false),
-            client_id: text("client_id"),
-            sent: text("sent"),
-        }
+        serde_json::from_str(json).unwrap_or_default()
     }
 
     pub fn to_saved(&self) -> String {
-        let mut o = JsonObject::default();
-        o.string("question", &self.question);
-        o.string("category", &self.category);
-        o.string("email", &self.email);
-        o.bool("consent", self.consent);
-        o.string("client_id", &self.client_id);
-        o.string("sent", &self.sent);
-        o.finish()
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// What makes the question this question: the fields the request carries.
@@ -97,90 +76,52 @@ impl Draft {
         if self.client_id.is_empty() {
             return None;
         }
-        let mut body = JsonObject::default();
-        body.string("question", trimmed_question(&self.question));
-        if !self.category.is_empty() {
-            body.string("category", &self.category);
-        }
-        let email = self.email.trim();
-        if !email.is_empty() {
-            body.string("email", email);
-            body.bool("consent", self.consent);
-        }
-        let mut ctx = JsonObject::default();
-        if let Some(page) = &context.page {
-            ctx.string("page", page);
-        }
-        if let Some(search) = context.search.as_ref().filter(|s| !s.trim().is_empty()) {
-            ctx.string("search", search.trim());
-        }
-        if !ctx.is_empty() {
-            body.raw("context", &ctx.finish());
-        }
-        body.string("client_id", &self.client_id);
-        // Sent as found: a person never sees the field, so anything in it was put there by a
-        // program, which the server can then drop.
-        body.string("website", website);
-        Some(body.finish())
+        let email = Some(self.email.trim()).filter(|e| !e.is_empty());
+        let context = RequestContext {
+            page: context.page.as_deref(),
+            search: context
+                .search
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty()),
+        };
+        let body = RequestBody {
+            question: trimmed_question(&self.question),
+            category: Some(self.category.as_str()).filter(|c| !c.is_empty()),
+            email,
+            consent: email.map(|_| self.consent),
+            context: (context.page.is_some() || context.search.is_some()).then_some(context),
+            client_id: &self.client_id,
+            // Sent as found: a person never sees the field, so anything in it was put there by a
+            // program, which the server can then drop.
+            website,
+        };
+        serde_json::to_string(&body).ok()
     }
 }
 
-/// A JSON object written by hand: the form sends and saves only strings and booleans, and
-/// serde_json's serializer would add about 4 KB gzip to the app for them.
-#[derive(Default)]
-struct JsonObject(String);
-
-impl JsonObject {
-    fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    fn key(&mut self, key: &str) {
-        self.0.push(if self.0.is_empty() { '{' } else { ',' });
-        push_json_string(&mut self.0, key);
-        self.0.push(':');
-    }
-
-    fn string(&mut self, key: &str, value: &str) {
-        self.key(key);
-        push_json_string(&mut self.0, value);
-    }
-
-    fn bool(&mut self, key: &str, value: bool) {
-        self.key(key);
-        self.0.push_str(if value { "true" } else { "false" });
-    }
-
-    /// `value` is JSON already.
-    fn raw(&mut self, key: &str, value: &str) {
-        self.key(key);
-        self.0.push_str(value);
-    }
-
-    fn finish(mut self) -> String {
-        if self.0.is_empty() {
-            self.0.push('{');
-        }
-        self.0.push('}');
-        self.0
-    }
+/// The JSON document of the contract's request.
+#[derive(Serialize)]
+struct RequestBody<'a> {
+    question: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    category: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    consent: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    context: Option<RequestContext<'a>>,
+    client_id: &'a str,
+    website: &'a str,
 }
 
-/// `s` as a JSON string: quotes, backslashes and control characters escaped (RFC 8259).
-fn push_json_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+#[derive(Serialize)]
+struct RequestContext<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    search: Option<&'a str>,
 }
 
 /// A random id in the UUID version 4 form, from 16 random bytes (the browser's

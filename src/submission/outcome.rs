@@ -3,7 +3,9 @@
 
 use super::draft::Draft;
 use super::rules::{trimmed_question, Field};
-use crate::data::json::{self, Value};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
 use crate::paths::encode_component;
 use crate::schedule::warsaw_time::days_from_date;
 use crate::text::date::Date;
@@ -38,19 +40,21 @@ pub enum NotSent {
     Unexpected(u16),
 }
 
+/// The body of a 400: `{"errors": {"field": "message", …}}`.
+#[derive(Deserialize)]
+struct FieldErrors {
+    errors: Map<String, Value>,
+}
+
 /// Reads an answer: its status, its body (for 400) and its `Retry-After` header (for 429), at
 /// `now` (Unix seconds, for an HTTP-date `Retry-After`).
 pub fn classify(status: u16, body: &str, retry_after: Option<&str>, now: i64) -> Outcome {
     match status {
         200..=202 => Outcome::Accepted,
         400 => {
-            let errors = match json::parse(body) {
-                Ok(Value::Object(mut o)) => match o.remove("errors") {
-                    Some(Value::Object(e)) => e,
-                    _ => Default::default(),
-                },
-                _ => Default::default(),
-            };
+            let errors = serde_json::from_str::<FieldErrors>(body)
+                .map(|b| b.errors)
+                .unwrap_or_default();
             let mut fields = Vec::new();
             let mut other = Vec::new();
             for (name, message) in errors {
