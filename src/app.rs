@@ -15,8 +15,8 @@ use crate::components::search_box::SearchBox;
 use crate::components::skip_link::SkipLink;
 use crate::config::{Config, MOUNT_ID};
 use crate::data::{load_document, Guide, LoadError};
-use crate::pages::{AskPage, CategoryPage, HomePage, NotFoundPage, QuestionPage, SearchPage};
-use crate::paths::Route;
+use crate::pages::{CategoryPage, FormElsewhere, HomePage, NotFoundPage, QuestionPage, SearchPage};
+use crate::paths::{AskPrefill, Route};
 use crate::request;
 use crate::router::provide_router;
 use crate::search::index::IndexBuilder;
@@ -211,8 +211,16 @@ fn show_message_on_panic() {
     }));
 }
 
+/// What renders the question form, in the bundle that has it (see [`start`]).
+pub type FormPage = fn(AskPrefill) -> AnyView;
+
 /// Mounts the app into `#poradnik-mieszkanca`, configured by that element's `data-*` attributes.
-pub fn start() {
+///
+/// The app ships as two bundles of the same code: the reading pages' (`src/main.rs`, `form:
+/// None`) and the question form's (`src/bin/formularz.rs`, which also has every reading page).
+/// The form always opens in a new tab, so the loader (`scripts/finish-dist.mjs`) picks the
+/// bundle by the address it starts at, and the reading pages never download the form.
+pub fn start(form: Option<FormPage>) {
     show_message_on_panic();
     let Some(el) = browser::document().get_element_by_id(MOUNT_ID) else {
         browser::error(&format!(
@@ -232,11 +240,11 @@ pub fn start() {
     }
     // The element may hold a message for browsers without WebAssembly; the app replaces it.
     el.set_text_content(None);
-    leptos::mount::mount_to(el.unchecked_into(), move || view! { <App config/> }).forget();
+    leptos::mount::mount_to(el.unchecked_into(), move || view! { <App config form/> }).forget();
 }
 
 #[component]
-pub fn App(config: Config) -> impl IntoView {
+pub fn App(config: Config, form: Option<FormPage>) -> impl IntoView {
     let ctx = AppContext {
         config: StoredValue::new(config),
         guide: RwSignal::new(GuideState::Loading),
@@ -265,7 +273,10 @@ pub fn App(config: Config) -> impl IntoView {
                     Route::Category(id) => view! { <CategoryPage id/> }.into_any(),
                     Route::Question(id) => view! { <QuestionPage id/> }.into_any(),
                     Route::Search(query) => view! { <SearchPage query/> }.into_any(),
-                    Route::Ask(prefill) => view! { <AskPage prefill/> }.into_any(),
+                    Route::Ask(prefill) => match form {
+                        Some(page) => page(prefill),
+                        None => view! { <FormElsewhere/> }.into_any(),
+                    },
                     Route::NotFound => view! { <NotFoundPage/> }.into_any(),
                 }}
             </main>

@@ -1,6 +1,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    poradnik::app::start();
+    // The reading pages; the question form is the other bundle (src/bin/formularz.rs).
+    poradnik::app::start(None);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -54,6 +54,11 @@ enum Phase {
     ByEmail(String),
 }
 
+/// The form page as the form's bundle renders it (see `crate::app::start`).
+pub fn ask_page(prefill: AskPrefill) -> AnyView {
+    view! { <AskPage prefill/> }.into_any()
+}
+
 #[component]
 pub fn AskPage(prefill: AskPrefill) -> impl IntoView {
     let app = use_app();

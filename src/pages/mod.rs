@@ -3,13 +3,15 @@
 
 mod ask_page;
 mod category_page;
+mod form_elsewhere;
 mod home_page;
 mod not_found_page;
 mod question_page;
 mod search_page;
 
-pub use ask_page::AskPage;
+pub use ask_page::{ask_page, AskPage};
 pub use category_page::CategoryPage;
+pub use form_elsewhere::FormElsewhere;
 pub use home_page::HomePage;
 pub use not_found_page::{NotFound, NotFoundPage};
 pub use question_page::QuestionPage;
