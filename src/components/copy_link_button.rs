@@ -1,34 +1,34 @@
+//! "Kopiuj link": copies the permanent link of one FAQ item (its `anchor`), and confirms it in
+//! words that a screen reader also hears (`about` is the item's question, for the button's
+//! name). Where the browser refuses, it shows the link to copy by hand.
+
+use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser;
 
-/// "Kopiuj link": copies the permanent link of one FAQ item (its `anchor`), and confirms it in
-/// words that a screen reader also hears (`about` is the item's question, for the button's
-/// name). Where the browser refuses, it shows the link to copy by hand. Built with `crate::dom`
-/// inside the accordion.
-pub fn render_copy_link_button(parent: &web_sys::Element, anchor: String, about: &str) {
-    use crate::dom;
-    let p = dom::add(parent, "p", "pm-copy-link");
-    let button = dom::add_text(&p, "button", "pm-copy-link__button", "Kopiuj link");
-    dom::attrs(&button, &[("type", "button")]);
-    dom::add_text(
-        &button,
-        "span",
-        "pm-visually-hidden",
-        &format!(" do odpowiedzi: {about}"),
-    );
-    let status = dom::add(&p, "span", "pm-copy-link__status");
-    dom::attrs(&status, &[("role", "status")]);
-    dom::on(&button, "click", move |_| {
+#[component]
+pub fn CopyLinkButton(anchor: String, about: String) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let copy = move |_| {
         let url = format!("{}#{anchor}", browser::url_without_fragment());
-        let status = status.clone();
         spawn_local(async move {
             let text = if browser::copy_to_clipboard(&url).await {
                 "Skopiowano link do schowka.".to_owned()
             } else {
                 format!("Nie udało się skopiować. Link do tej odpowiedzi: {url}")
             };
-            status.set_text_content(Some(&text));
+            // The page may have changed meanwhile; then there is nothing to say it on.
+            let _ = status.try_set(text);
         });
-    });
+    };
+    view! {
+        <p class="pm-copy-link">
+            <button type="button" class="pm-copy-link__button" on:click=copy>
+                "Kopiuj link"
+                <span class="pm-visually-hidden">{format!(" do odpowiedzi: {about}")}</span>
+            </button>
+            <span class="pm-copy-link__status" role="status">{move || status.get()}</span>
+        </p>
+    }
 }

@@ -1,90 +1,59 @@
-//! Renders CMS rich text through the allow-list (see `crate::rich_text`). The sanitised tree is
-//! built with `createElement`/`createTextNode` from the allow-list's own tag names and attributes:
-//! the CMS string never reaches `innerHTML`. (Building the nodes directly, rather than with one
-//! `view!` per tag, keeps the WebAssembly smaller.)
+//! Renders CMS rich text through the allow-list (see `crate::rich_text`): the sanitised tree
+//! becomes Leptos elements named by the allow-list's own tags, with only the attributes it
+//! allows. The CMS string never reaches `innerHTML`.
 
-use leptos::html::Div;
 use leptos::prelude::*;
-use web_sys::{Document, Node};
 
 use crate::browser;
 use crate::rich_text::parse::parse_rich_text;
-use crate::rich_text::RichNode;
+use crate::rich_text::{RichNode, Tag};
 
 #[component]
 pub fn RichText(html: String) -> impl IntoView {
-    let container = NodeRef::<Div>::new();
-    container.on_load(move |div| fill(&div, &html));
-    view! { <div class="pm-rich-text" node_ref=container></div> }
+    let nodes = parse_rich_text(&html, &browser::page_origin());
+    view! { <div class="pm-rich-text">{nodes_view(nodes)}</div> }
 }
 
-/// The same, appended to `parent` by code that builds its own nodes (see `crate::dom`).
-pub fn render_rich_text(parent: &web_sys::Element, html: &str) {
-    let div = crate::dom::add(parent, "div", "pm-rich-text");
-    fill(&div, html);
+fn nodes_view(nodes: Vec<RichNode>) -> AnyView {
+    nodes.into_iter().map(node_view).collect_view().into_any()
 }
 
-fn fill(div: &web_sys::Element, html: &str) {
-    let doc = browser::document();
-    for node in parse_rich_text(html, &browser::page_origin()) {
-        append(&doc, div, &node);
-    }
-}
-
-fn append(doc: &Document, parent: &Node, node: &RichNode) {
-    let built: Option<Node> = match node {
-        RichNode::Text(t) => Some(doc.create_text_node(t).into()),
+fn node_view(node: RichNode) -> AnyView {
+    match node {
+        RichNode::Text(text) => text.into_any(),
+        // A link whose target was refused keeps its words, and stops being a link.
         RichNode::Link {
             href: None,
             children,
             ..
-        } => {
-            // A link whose target was refused keeps its words, and stops being a link.
-            for child in children {
-                append(doc, parent, child);
-            }
-            None
-        }
+        } => nodes_view(children),
         RichNode::Link {
             href: Some(href),
-            external,
+            external: true,
             children,
-        } => element(doc, "a").map(|a| {
-            let _ = a.set_attribute("href", href);
-            for child in children {
-                append(doc, &a, child);
-            }
-            if *external {
-                let _ = a.set_attribute("target", "_blank");
-                let _ = a.set_attribute("rel", "noopener noreferrer");
-                if let Some(note) = element(doc, "span") {
-                    note.set_class_name("pm-visually-hidden");
-                    note.set_text_content(Some(" (otworzy się w nowej karcie)"));
-                    let _ = a.append_child(&note);
-                }
-            }
-            a.into()
-        }),
-        RichNode::Element { tag, children } => element(doc, tag.name()).map(|el| {
-            for child in children {
-                append(doc, &el, child);
-            }
-            // Wide tables scroll inside their own box instead of the page.
-            match (tag, element(doc, "div")) {
-                (crate::rich_text::Tag::Table, Some(wrapper)) => {
-                    wrapper.set_class_name("pm-rich-text__table");
-                    let _ = wrapper.append_child(&el);
-                    wrapper.into()
-                }
-                _ => el.into(),
-            }
-        }),
-    };
-    if let Some(n) = built {
-        let _ = parent.append_child(&n);
+        } => view! {
+            <a href=href target="_blank" rel="noopener noreferrer">
+                {nodes_view(children)}
+                <span class="pm-visually-hidden">" (otworzy się w nowej karcie)"</span>
+            </a>
+        }
+        .into_any(),
+        RichNode::Link {
+            href: Some(href),
+            external: false,
+            children,
+        } => view! { <a href=href>{nodes_view(children)}</a> }.into_any(),
+        RichNode::Element { tag: Tag::Br, .. } => view! { <br/> }.into_any(),
+        // Wide tables scroll inside their own box instead of the page.
+        RichNode::Element {
+            tag: Tag::Table,
+            children,
+        } => view! { <div class="pm-rich-text__table"><table>{nodes_view(children)}</table></div> }
+            .into_any(),
+        // Every other allowed tag takes its children only: one element builder for all of them,
+        // named by the allow-list (never by the CMS's string).
+        RichNode::Element { tag, children } => leptos::html::custom(tag.name())
+            .child(nodes_view(children))
+            .into_any(),
     }
-}
-
-fn element(doc: &Document, name: &str) -> Option<web_sys::Element> {
-    doc.create_element(name).ok()
 }
