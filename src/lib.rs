@@ -2,10 +2,14 @@
 //!
 //! The crate is split by what touches the browser:
 //! - plain Rust, tested on the host with `cargo test`: [`data`] (the contract and its lenient
-//!   loader), [`text`] (folding, slugs, dates), [`rich_text`] (the allow-list), [`config`] and
-//!   [`paths`], [`submission`] (the question form's rules, request and answers);
-//! - the browser side, kept thin: [`app`] (data fetching and routes), [`pages`] (one per route),
-//!   [`components`] (one per thing a resident sees) and [`browser`] (small DOM helpers), [`sending`] (the form's request).
+//!   loader), [`text`] (folding, slugs, dates), [`rich_text`] (the allow-list), [`config`],
+//!   [`paths`] and [`url`], [`search`], [`schedule`] (opening hours), [`submission`] (the question
+//!   form's rules, request and answers), [`request_error`];
+//! - the browser side, kept thin: [`app`] (the frame and its routes), [`state`] (what every page
+//!   shares, and loading the data), [`pages`] (one per route), [`components`] (one per thing a
+//!   resident sees), [`router`] and [`navigation`] (our small router, focus and scroll),
+//!   [`request`] (every request, through gloo-net), [`sending`] (the form's request) and
+//!   [`browser`] (small DOM helpers).
 
 pub mod config;
 pub mod data;
@@ -36,3 +40,5 @@ pub mod request;
 pub mod router;
 #[cfg(target_arch = "wasm32")]
 pub mod sending;
+#[cfg(target_arch = "wasm32")]
+pub mod state;

@@ -10,13 +10,13 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 
-/// Installs the effects; call inside `<Router>`.
+/// Installs the effects; call after `crate::router::provide_router`, in the app frame.
 pub fn manage_focus_and_scroll() {
     let window = browser::window();
     let router = crate::router::use_router();
     // On its own site the app restores positions itself, once the page it returns to has
     // rendered; in a host page that setting is the host's.
-    if !crate::app::use_app()
+    if !crate::state::use_app()
         .config
         .with_value(|c| c.paths.in_host_page())
     {

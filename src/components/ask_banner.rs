@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
 use crate::paths::AskPrefill;
+use crate::state::use_app;
 
 /// Shown only where questions can be asked (an endpoint or an e-mail address is configured).
 /// Its first words are the data's `portal.notice` (the contract calls it "the banner text"), and

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::app::use_app;
 use crate::data::Category;
+use crate::state::use_app;
 use crate::text::plural::{count, QUESTIONS};
 
 /// The home page's list of categories, each with its description and number of questions.

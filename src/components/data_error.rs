@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::app::use_app;
 use crate::data::LoadError;
+use crate::state::use_app;
 
 /// The data could not be used: say so in Polish and offer to try again.
 #[component]

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::{use_app, GuideState};
+use crate::state::{use_app, GuideState};
 use crate::text::plural::{count, ENTRIES, REMARKS};
 
 /// For the city's editors: what of the published data could not be shown, and why. Residents see

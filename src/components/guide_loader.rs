@@ -4,11 +4,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::{use_app, GuideState};
 use crate::browser;
 use crate::components::data_error::DataError;
 use crate::components::loading_state::LoadingState;
 use crate::data::Guide;
+use crate::state::{use_app, GuideState};
 
 /// The loaded data, as a page gets it (a plain name, so that `view!` can spell the closure's type).
 pub type Loaded = Arc<Guide>;

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::use_app;
 use crate::schedule::warsaw_time::warsaw_time;
+use crate::state::use_app;
 
 /// "14:05", Warsaw time.
 fn clock(ms: i64) -> String {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::use_app;
+use crate::state::use_app;
 
 /// A list of questions as links to their pages: (id, title) pairs.
 #[component]

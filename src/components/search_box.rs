@@ -11,7 +11,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::use_app;
+use crate::state::use_app;
 
 /// The id of the search field, which navigation effects leave focus in.
 pub const SEARCH_INPUT_ID: &str = "pm-szukaj";

@@ -14,7 +14,6 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
-use crate::app::{use_app, GuideState};
 use crate::browser;
 use crate::components::error_summary::render_error_summary;
 use crate::components::privacy_notice::render_privacy_notice;
@@ -24,6 +23,7 @@ use crate::dom;
 use crate::paths::AskPrefill;
 use crate::search::SearchIndex;
 use crate::sending::send;
+use crate::state::{use_app, GuideState};
 use crate::submission::draft::{Context, Draft};
 use crate::submission::outcome::{mailto, NotSent, Outcome};
 use crate::submission::rules::{length_hint, validate, Field};

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
 use super::{base_crumbs, NotFound};
-use crate::app::use_app;
 use crate::browser;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::guide_loader::{GuideLoader, Loaded};
 use crate::components::question_list::QuestionList;
+use crate::state::use_app;
 
 /// A category: its name, description and questions.
 #[component]

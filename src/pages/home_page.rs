@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
 use crate::components::ask_banner::AskBanner;
 use crate::components::category_list::CategoryList;
 use crate::components::guide_loader::{GuideLoader, Loaded};
 use crate::components::notice_banner::NoticeBanner;
+use crate::state::use_app;
 
 /// The guide's home: its title, the notice, and the categories.
 #[component]

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
 use crate::components::guide_loader::{GuideLoader, Loaded};
+use crate::state::use_app;
 
 /// Any address the guide does not know.
 #[component]

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
 use super::{base_crumbs, NotFound};
-use crate::app::use_app;
 use crate::browser;
 use crate::components::ask_banner::AskBanner;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
@@ -14,6 +13,7 @@ use crate::components::page_address::PageAddress;
 use crate::components::related_questions::RelatedQuestions;
 use crate::components::rich_text::RichText;
 use crate::components::update_date::UpdateDate;
+use crate::state::use_app;
 
 /// A question: what residents come for.
 #[component]

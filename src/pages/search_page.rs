@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 
-use crate::app::use_app;
 use crate::browser;
 use crate::components::ask_banner::NewTabLink;
 use crate::components::guide_loader::{GuideLoader, Loaded};
@@ -8,6 +7,7 @@ use crate::components::search_results::{ResultView, SearchResults};
 use crate::paths::AskPrefill;
 use crate::search::index::is_searchable;
 use crate::search::snippet::snippet;
+use crate::state::use_app;
 use crate::text::plural::{count, RESULTS};
 
 /// How many results the page shows.

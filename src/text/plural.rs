@@ -59,7 +59,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn counts_search_results_as_the_issue_spells_out() {
+    fn counts_search_results_in_every_polish_plural_form() {
         let want = [
             (1, "wynik"),
             (2, "wyniki"),

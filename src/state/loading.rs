@@ -1,0 +1,110 @@
+//! Fetching the data document, and the copy of it kept in the browser for when the network
+//! fails.
+
+use std::sync::Arc;
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::{AppContext, GuideState};
+use crate::browser;
+use crate::data::{load_document, Guide, LoadError};
+use crate::request;
+
+impl AppContext {
+    /// Fetches the data document (again), showing the loading state meanwhile; `quietly` (when
+    /// the network is back and a kept copy is shown) the page stays as it is unless newer data
+    /// arrives.
+    pub fn load(self, quietly: bool) {
+        let url = self.config.with_value(|c| c.faq_url.clone());
+        if !quietly {
+            self.guide.set(GuideState::Loading);
+        }
+        spawn_local(async move {
+            match fetch_guide(&url).await {
+                Ok((guide, kept_at)) => {
+                    if quietly && kept_at.is_some() {
+                        // Still no network: the copy shown is the best there is; the note says
+                        // when it was last checked, so a retry is never silent.
+                        self.data_checked_at.set(Some(browser::now_unix_ms()));
+                        return;
+                    }
+                    self.data_checked_at.set(None);
+                    self.data_kept_at.set(kept_at);
+                    if kept_at.is_some() {
+                        browser::when_online(move || self.load(true));
+                    }
+                    // The pages first, then the search index, built without blocking them.
+                    let guide = Arc::new(guide);
+                    self.guide.set(GuideState::Ready(guide.clone()));
+                    self.index_guide(guide);
+                }
+                Err(e) => {
+                    browser::error(&format!(
+                        "Poradnik Mieszkańca: could not load {url}: {}",
+                        e.detail()
+                    ));
+                    if !quietly {
+                        self.guide.set(GuideState::Failed(e));
+                    }
+                }
+            }
+        });
+    }
+}
+
+/// How long the data may take before the page says it could not be loaded (or shows the kept
+/// copy).
+const DATA_TIMEOUT_MS: u32 = 15_000;
+/// The last good data document, kept in the browser for when the network fails:
+/// "{saved at, Unix ms}\n{its URL}\n{the document}".
+const KEPT_DATA_KEY: &str = "poradnik-mieszkanca:dane";
+/// The largest document kept (bytes of UTF-8; localStorage counts UTF-16 units).
+const MAX_KEPT_BYTES: usize = 2 * 1024 * 1024;
+
+/// The guide, and when the copy it comes from was kept if the network failed and a kept copy
+/// stands in. Revalidation is the browser's: its HTTP cache asks the CDN with the ETag it has.
+async fn fetch_guide(url: &str) -> Result<(Guide, Option<i64>), LoadError> {
+    let error = match fetch_text(url).await {
+        Ok(text) => {
+            let guide = load_document(&text)?;
+            for problem in &guide.problems {
+                browser::warn(&format!("Poradnik Mieszkańca, dane: {problem}"));
+            }
+            // Browsers keep about 5 MB per site; a larger document is not copied at all (a copy
+            // of a very large one, and its passage to JS, could exhaust the tab's memory).
+            let kept = text.len() <= MAX_KEPT_BYTES
+                && browser::store(
+                    KEPT_DATA_KEY,
+                    &format!("{}\n{url}\n{text}", browser::now_unix_ms()),
+                );
+            if !kept {
+                browser::warn("Poradnik Mieszkańca: the data is too large to keep for offline use");
+            }
+            return Ok((guide, None));
+        }
+        Err(e) => e,
+    };
+    // No network, no answer in time, or a server error: the last good copy, if there is one.
+    if matches!(error, LoadError::Network(_) | LoadError::Http(500..)) {
+        let kept = browser::stored(KEPT_DATA_KEY).unwrap_or_default();
+        let mut parts = kept.splitn(3, '\n');
+        if let (Some(at), Some(kept_url), Some(text)) = (parts.next(), parts.next(), parts.next()) {
+            if let (Ok(at), true, Ok(guide)) = (at.parse(), kept_url == url, load_document(text)) {
+                return Ok((guide, Some(at)));
+            }
+        }
+    }
+    Err(error)
+}
+
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let answer = request::send(Request::get(url), None, DATA_TIMEOUT_MS)
+        .await
+        .map_err(LoadError::Network)?;
+    if !(200..300).contains(&answer.status) {
+        return Err(LoadError::Http(answer.status));
+    }
+    Ok(answer.body)
+}

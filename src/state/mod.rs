@@ -1,0 +1,61 @@
+//! What every page shares: the settings, the data on its way or loaded, the search index built
+//! from it, and the few facts the pages tell one another. Components read it with [`use_app`];
+//! the frame (`crate::app`) provides it.
+
+mod indexing;
+mod loading;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::config::Config;
+use crate::data::{Guide, LoadError};
+use crate::search::SearchIndex;
+
+/// Where the data is on its way to the page.
+#[derive(Clone)]
+pub enum GuideState {
+    Loading,
+    Ready(Arc<Guide>),
+    Failed(LoadError),
+}
+
+/// Shared by every page: the settings, the data, and the search index built from it.
+#[derive(Clone, Copy)]
+pub struct AppContext {
+    pub config: StoredValue<Config>,
+    pub guide: RwSignal<GuideState>,
+    /// The search index of the current guide, once built (see [`AppContext::index_guide`]).
+    pub search: RwSignal<Option<Arc<SearchIndex>>>,
+    /// Whether `search` holds titles and tags only, the whole text being indexed meanwhile.
+    pub search_partial: RwSignal<bool>,
+    /// The resident's last search, sent along with a question they ask.
+    pub last_search: RwSignal<String>,
+    /// When the kept copy of the data shown was saved (Unix ms), while the network fails.
+    pub data_kept_at: RwSignal<Option<i64>>,
+    /// When a retry last found the network still failing (Unix ms).
+    pub data_checked_at: RwSignal<Option<i64>>,
+    /// What the search's live region should say once the resident pauses typing.
+    pub announcement: RwSignal<String>,
+}
+
+pub fn use_app() -> AppContext {
+    expect_context::<AppContext>()
+}
+
+impl AppContext {
+    /// A new state for `config`, with nothing loaded yet.
+    pub fn new(config: Config) -> AppContext {
+        AppContext {
+            config: StoredValue::new(config),
+            guide: RwSignal::new(GuideState::Loading),
+            search: RwSignal::new(None),
+            announcement: RwSignal::new(String::new()),
+            search_partial: RwSignal::new(false),
+            last_search: RwSignal::new(String::new()),
+            data_kept_at: RwSignal::new(None),
+            data_checked_at: RwSignal::new(None),
+        }
+    }
+}
