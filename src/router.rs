@@ -1,7 +1,8 @@
 //! The app's router: the address as a signal, links within the app followed without a page load,
 //! back and forward. Small on purpose: the pages are few (`crate::paths::Route`), and owning it
-//! lets the same build later route inside a query parameter on a host page that cannot rewrite
-//! URLs, which leptos_router cannot do.
+//! lets the same build route inside a query parameter (`?faq=/…`) of a host page that cannot
+//! rewrite URLs, which leptos_router cannot do; `crate::navigation` moves focus and restores
+//! scroll after each navigation, which leptos_router does not either.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
