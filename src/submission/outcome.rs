@@ -4,7 +4,7 @@
 use super::draft::Draft;
 use super::rules::{trimmed_question, Field};
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::paths::encode_component;
 use crate::schedule::warsaw_time::days_from_date;
@@ -43,7 +43,34 @@ pub enum NotSent {
 /// The body of a 400: `{"errors": {"field": "message", …}}`.
 #[derive(Deserialize)]
 struct FieldErrors {
-    errors: Map<String, Value>,
+    errors: InOrder,
+}
+
+/// A JSON object's members in the server's order (serde_json's own map sorts them).
+#[derive(Default)]
+struct InOrder(Vec<(String, Value)>);
+
+impl<'de> Deserialize<'de> for InOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Members;
+        impl<'de> serde::de::Visitor<'de> for Members {
+            type Value = InOrder;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InOrder, A::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry()? {
+                    members.push(member);
+                }
+                Ok(InOrder(members))
+            }
+        }
+        d.deserialize_map(Members)
+    }
 }
 
 /// Reads an answer: its status, its body (for 400) and its `Retry-After` header (for 429), at
@@ -53,7 +80,7 @@ pub fn classify(status: u16, body: &str, retry_after: Option<&str>, now: i64) ->
         200..=202 => Outcome::Accepted,
         400 => {
             let errors = serde_json::from_str::<FieldErrors>(body)
-                .map(|b| b.errors)
+                .map(|b| b.errors.0)
                 .unwrap_or_default();
             let mut fields = Vec::new();
             let mut other = Vec::new();
