@@ -4,7 +4,9 @@
 //! - [`tokenize`]: words, keeping "800+", "e-recepta" and "mojeIKP" findable whole and in parts;
 //! - [`stem`]: a light Polish suffix stemmer ("dowodu" and "dowód" meet at "dowod");
 //! - [`index`]: the inverted index, prefix matching for the word being typed, typo tolerance scaled
-//!   to word length, `tags` as synonyms, field weights and BM25 scoring, a bounded top-k;
+//!   to word length, `tags` as synonyms, field weights and BM25 scoring, a bounded top-k (the shared
+//!   types in `index/mod.rs`; building, querying and typo tolerance in `build.rs`, `query.rs` and
+//!   `fuzzy.rs` beside it);
 //! - [`snippet`]: the text around the matched words, with the words marked;
 //! - [`plain_text`]: the text of an HTML fragment, for indexing answers without a browser.
 
