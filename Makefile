@@ -25,7 +25,8 @@ test-host:
 test-e2e:
 	node --test --test-concurrency=1 tests/contract/ tests/e2e/
 
-## dist: the production site in dist/ (static files, the loader poradnik.js, _headers), then its size report
+## dist: the production site in dist/ (static files, the reading and the form's bundles, the loader
+## poradnik.js, _headers), then its size report, which fails over either page type's budget
 dist: setup
 	trunk build --release --locked
 	node scripts/size-report.mjs dist

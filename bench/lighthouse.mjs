@@ -40,7 +40,7 @@ const server = createServer(async (req, res) => {
   if (extname(file) === ".html") {
     body = body.toString().replace(/<div id="?poradnik-mieszkanca"?/, '<div id="poradnik-mieszkanca" data-report-email="poradnik@example.pl"');
   }
-  const immutable = /poradnik-[0-9a-f]+/.test(path);
+  const immutable = /(poradnik|formularz)-[0-9a-f]+/.test(path);
   const headers = { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache" };
   // Compressed as a CDN would (brotli when asked, else gzip).
   const accept = req.headers["accept-encoding"] ?? "";

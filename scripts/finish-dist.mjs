@@ -1,12 +1,16 @@
 // After `trunk build`: turns dist/ into what a CDN serves and any page can embed.
-// - dist/poradnik.js: the one script a page includes (stable name, short cache). It loads the
-//   hashed stylesheet, JS glue and WebAssembly relative to its own URL, with subresource
-//   integrity, and starts the app; no globals.
+// - Two bundles of the same app: the reading pages' (poradnik-<hash>.js and _bg.wasm, built by
+//   Trunk) and the question form's (formularz-<hash>.*, every page plus the form, built by
+//   scripts/build-form-bundle.sh just before this script).
+// - dist/poradnik.js: the one script a page includes (stable name, short cache). It picks the
+//   form's bundle when the address is the form's ({base}zglos-pytanie, or ?faq=/zglos-pytanie in
+//   query routing), else the reading one; loads the hashed stylesheet, JS glue and WebAssembly
+//   relative to its own URL, with subresource integrity; and starts the app; no globals.
 // - dist/index.html (and 404.html, the static hosts' fallback for deep links): Trunk's inline
 //   loader script replaced by that external loader, so a strict CSP without 'unsafe-inline' holds.
 // - dist/_headers: the cache, type and CORS headers for each kind of file (Netlify / Cloudflare
 //   Pages format; the README gives the same set for other CDNs).
-// - the JS glue minified with terser.
+// - both bundles' JS glue minified with terser.
 // Usage: node scripts/finish-dist.mjs dist   (HOST_ORIGIN=https://www.wroclaw.pl by default)
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { createHash } from "node:crypto";
@@ -21,32 +25,38 @@ const find = (re) => {
   if (found.length !== 1) throw new Error(`expected one file matching ${re} in ${dist}, found ${found.join(", ") || "none"}`);
   return found[0];
 };
-const files = {
-  js: find(/^poradnik-[0-9a-f]+\.js$/),
-  wasm: find(/^poradnik-[0-9a-f]+_bg\.wasm$/),
-  css: find(/^poradnik-[0-9a-f]+\.css$/),
-};
+const bundle = (bin) => ({ js: find(new RegExp(`^${bin}-[0-9a-f]+\\.js$`)), wasm: find(new RegExp(`^${bin}-[0-9a-f]+_bg\\.wasm$`)) });
+const bundles = { poradnik: bundle("poradnik"), formularz: bundle("formularz") };
+const css = find(/^poradnik-[0-9a-f]+\.css$/);
 const sri = (name) => "sha384-" + createHash("sha384").update(readFileSync(join(dist, name))).digest("base64");
 
 // wasm-bindgen's JS glue, minified (Trunk leaves it as written): about a third of its gzip size.
-// Its file name keeps Trunk's hash; the integrity hashes below are of the minified file.
-const glueBefore = sri(files.js);
-const glue = await minify(readFileSync(join(dist, files.js), "utf8"), { module: true, compress: true, mangle: true });
-writeFileSync(join(dist, files.js), glue.code);
-const integrity = Object.fromEntries(Object.entries(files).map(([k, name]) => [k, sri(name)]));
+// Its file name keeps its hash; the integrity hashes below are of the minified file.
+const glueBefore = sri(bundles.poradnik.js);
+for (const { js } of Object.values(bundles)) {
+  const glue = await minify(readFileSync(join(dist, js), "utf8"), { module: true, compress: true, mangle: true });
+  writeFileSync(join(dist, js), glue.code);
+}
+const files = [css, ...Object.values(bundles).flatMap((b) => [b.js, b.wasm])];
+const integrity = Object.fromEntries(files.map((name) => [name, sri(name)]));
 
-// Kept short (it counts toward the shell): the comments are in this script, not in the file.
+// Kept short (it counts toward both page types): the comments are in this script, not in the file.
+// The bundle: the form's when the address is the form's, read liberally (a false positive costs
+// only the form's larger bundle, which has every page; a false negative, a reload): in query
+// routing (data-routing="query", as the app reads it) the faq parameter contains zglos-pytanie,
+// else a segment of the path is zglos-pytanie.
 // The stylesheet is added unless the page links it already (the standalone index.html does, to
-// avoid a flash of unstyled content); the JS glue is preloaded with its hash so that the import
-// uses the checked copy; the WebAssembly is fetched with its hash (same credentials mode as the
-// page's preload, so the preloaded response is used).
-const loader = `const f=${JSON.stringify(files)},h=${JSON.stringify(integrity)},u=n=>new URL(n,import.meta.url).href;
+// avoid a flash of unstyled content); the chosen JS glue is preloaded with its hash so that the
+// import uses the checked copy; the WebAssembly is fetched with its hash (same credentials mode as
+// the page's preload, so the preloaded response is used).
+const loader = `const b=${JSON.stringify(bundles)},c=${JSON.stringify(css)},h=${JSON.stringify(integrity)},u=n=>new URL(n,import.meta.url).href;
 const m=document.getElementById("poradnik-mieszkanca");if(m&&!m.dataset.assets)m.dataset.assets=u(".");
+const q=m?.dataset.routing?.trim()==="query",f=(q?(new URLSearchParams(location.search).get("faq")??"").includes("zglos-pytanie"):location.pathname.split("/").includes("zglos-pytanie"))?b.formularz:b.poradnik;
 const l=a=>{const e=document.createElement("link");for(const k in a)e.setAttribute(k,a[k]);document.head.append(e)};
-if(![...document.querySelectorAll("link[rel=stylesheet]")].some(e=>e.href===u(f.css)))l({rel:"stylesheet",href:u(f.css),integrity:h.css,crossorigin:"anonymous"});
-l({rel:"modulepreload",href:u(f.js),integrity:h.js,crossorigin:"anonymous"});
+if(![...document.querySelectorAll("link[rel=stylesheet]")].some(e=>e.href===u(c)))l({rel:"stylesheet",href:u(c),integrity:h[c],crossorigin:"anonymous"});
+l({rel:"modulepreload",href:u(f.js),integrity:h[f.js],crossorigin:"anonymous"});
 const{default:init}=await import(u(f.js));
-await init({module_or_path:fetch(u(f.wasm),{integrity:h.wasm})});
+await init({module_or_path:fetch(u(f.wasm),{integrity:h[f.wasm]})});
 `;
 writeFileSync(join(dist, "poradnik.js"), loader);
 
@@ -56,9 +66,12 @@ let html = readFileSync(indexPath, "utf8");
 const inline = /<script type="?module"?>[\s\S]*?<\/script>\s*/g;
 if (!inline.test(html)) throw new Error("Trunk's inline loader script was not found in index.html");
 html = html.replace(inline, "");
-html = html.replace(glueBefore, integrity.js);
+html = html.replace(glueBefore, integrity[bundles.poradnik.js]);
 html = html.replace("</head>", `<script type="module" src="/poradnik.js"></script></head>`);
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error("an inline script is left in index.html");
+// `trunk serve` (make serve) adds its live-reload script, inline, its address filled in when it is
+// served; `trunk build`, whose output the CDN gets, never does. Anything else inline is an error.
+const liveReload = /<script>(?:(?!<\/script>)[\s\S])*\{\{__TRUNK_ADDRESS__\}\}(?:(?!<\/script>)[\s\S])*<\/script>/;
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html.replace(liveReload, ""))) throw new Error("an inline script is left in index.html");
 writeFileSync(indexPath, html);
 writeFileSync(join(dist, "404.html"), html);
 
@@ -78,6 +91,16 @@ writeFileSync(
   ${cors}
 
 /poradnik-*.js
+  Cache-Control: ${immutable}
+  Content-Type: text/javascript; charset=utf-8
+  ${cors}
+
+/formularz-*.wasm
+  Cache-Control: ${immutable}
+  Content-Type: application/wasm
+  ${cors}
+
+/formularz-*.js
   Cache-Control: ${immutable}
   Content-Type: text/javascript; charset=utf-8
   ${cors}
@@ -114,4 +137,5 @@ writeFileSync(
   Referrer-Policy: strict-origin-when-cross-origin
 `,
 );
-console.log(`finish-dist: poradnik.js (loads ${files.js}, ${files.wasm}, ${files.css}), index.html without inline script, _headers`);
+const list = (b) => `${b.js}, ${b.wasm}`;
+console.log(`finish-dist: poradnik.js (loads ${css} and ${list(bundles.poradnik)}, or on the form's address ${list(bundles.formularz)}), index.html without inline script, _headers`);

@@ -1,11 +1,23 @@
-// Prints the raw, gzip (-9) and brotli (q11) sizes of what dist/ ships: the app shell (wasm, JS,
-// CSS) and the data. Usage: node scripts/size-report.mjs dist
+// Prints the raw, gzip (-9) and brotli (q11) sizes of what dist/ ships, file by file, then what
+// each page type downloads against its budget, and the data:
+// - a reading page: the reading bundle (poradnik wasm + its JS glue), the CSS and the loader
+//   poradnik.js, at most 200 KB gzip;
+// - the question form's page: the form's bundle (formularz wasm + its JS glue), the CSS and the
+//   loader, at most 260 KB gzip.
+// Over a budget it exits with 1, so `make dist` (and so `make test` and CI) fails.
+// Usage: node scripts/size-report.mjs dist [--json]   (--json: the same figures as JSON)
+// bench/report.mjs imports measure() for docs/benchmarks.md.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, extname } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { pathToFileURL } from "node:url";
 
-const root = process.argv[2] ?? "dist";
-const SHELL_BUDGET_GZIP = 180 * 1024;
+const KB = 1024;
+/** The page types: which files each downloads (file name patterns) and its gzip budget. */
+export const PAGES = [
+  { id: "reading", label: "reading page", bundle: "poradnik", budgetGzip: 200 * KB },
+  { id: "form", label: "question form page", bundle: "formularz", budgetGzip: 260 * KB },
+];
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
@@ -18,35 +30,68 @@ function* walk(dir) {
   }
 }
 
-const kinds = { ".wasm": "shell", ".js": "shell", ".css": "shell", ".json": "data", ".html": "page" };
-const rows = [];
-for (const path of walk(root)) {
-  const kind = kinds[extname(path)];
-  if (!kind) continue;
-  const bytes = readFileSync(path);
-  rows.push({
-    file: relative(root, path),
-    kind,
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
-    }).length,
-  });
-}
-rows.sort((a, b) => a.kind.localeCompare(b.kind) || b.raw - a.raw);
+const kinds = { ".wasm": "app", ".js": "app", ".css": "app", ".json": "data", ".html": "page" };
+const sizes = (bytes) => ({
+  raw: bytes.length,
+  gzip: gzipSync(bytes, { level: 9 }).length,
+  brotli: brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  }).length,
+});
+const total = (rows) =>
+  rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
-const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
-const line = (file, r) => console.log(`${file.padEnd(44)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);
-console.log(`\nSize report for ${root}/ (KB = 1024 bytes)`);
-console.log(`${"file".padEnd(44)}${"raw".padStart(11)}${"gzip -9".padStart(11)}${"brotli 11".padStart(11)}`);
-for (const r of rows) line(r.file, r);
-const sum = (kind) =>
-  rows.filter((r) => r.kind === kind).reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-const shell = sum("shell");
-line("app shell total (wasm + JS + CSS)", shell);
-line("data total", sum("data"));
-const verdict = shell.gzip <= SHELL_BUDGET_GZIP ? "within" : "OVER";
-console.log(`app shell gzip ${kb(shell.gzip).trim()} is ${verdict} the 180 KB budget\n`);
-// A deterministic figure: over the budget, `make dist` (and so `make test` and CI) fails.
-if (shell.gzip > SHELL_BUDGET_GZIP) process.exitCode = 1;
+/**
+ * Every shipped file with its sizes, and per page type its files, totals, budget and whether it
+ * is within it; `data` is the total of the JSON data.
+ */
+export function measure(root = "dist") {
+  const files = [];
+  for (const path of walk(root)) {
+    const kind = kinds[extname(path)];
+    if (kind) files.push({ file: relative(root, path), kind, ...sizes(readFileSync(path)) });
+  }
+  files.sort((a, b) => a.kind.localeCompare(b.kind) || b.raw - a.raw);
+  const top = files.filter((r) => !r.file.includes("/"));
+  const one = (re, what) => {
+    const found = top.filter((r) => re.test(r.file));
+    if (found.length !== 1) throw new Error(`size-report: expected one ${what} in ${root}/, found ${found.map((r) => r.file).join(", ") || "none"}`);
+    return found[0];
+  };
+  const css = one(/^poradnik-[0-9a-f]+\.css$/, "stylesheet");
+  const loader = one(/^poradnik\.js$/, "loader poradnik.js");
+  const pages = PAGES.map((p) => {
+    const wasm = one(new RegExp(`^${p.bundle}-[0-9a-f]+_bg\\.wasm$`), `${p.bundle} wasm`);
+    const glue = one(new RegExp(`^${p.bundle}-[0-9a-f]+\\.js$`), `${p.bundle} JS glue`);
+    const parts = { wasm, glue, css, loader };
+    const sum = total(Object.values(parts));
+    return { ...p, parts, ...sum, within: sum.gzip <= p.budgetGzip };
+  });
+  return { root, files, pages, data: total(files.filter((r) => r.kind === "data")) };
+}
+
+function print({ root, files, pages, data }) {
+  const kb = (n) => (n / KB).toFixed(1).padStart(8) + " KB";
+  const line = (file, r) => console.log(`${file.padEnd(60)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);
+  console.log(`\nSize report for ${root}/ (KB = 1024 bytes)`);
+  console.log(`${"file".padEnd(60)}${"raw".padStart(11)}${"gzip -9".padStart(11)}${"brotli 11".padStart(11)}`);
+  for (const r of files) line(r.file, r);
+  for (const p of pages) line(`${p.label} (${p.bundle} wasm + JS glue, CSS, loader)`, p);
+  line("data total", data);
+  for (const p of pages) {
+    console.log(`${p.label} gzip ${kb(p.gzip).trim()} is ${p.within ? "within" : "OVER"} the ${p.budgetGzip / KB} KB budget`);
+  }
+  console.log("");
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const report = measure(args.find((a) => a !== "--json") ?? "dist");
+  if (args.includes("--json")) {
+    console.log(JSON.stringify(report, null, 2));
+  } else {
+    print(report);
+  }
+  // A deterministic figure: over a budget, `make dist` (and so `make test` and CI) fails.
+  if (report.pages.some((p) => !p.within)) process.exitCode = 1;
+}

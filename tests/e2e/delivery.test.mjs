@@ -1,9 +1,10 @@
-// What a CDN serves and a host page embeds: one external loader, no inline script anywhere in
-// dist/, a strict content security policy that the app runs under, and the headers file.
+// What a CDN serves and a host page embeds: one external loader that picks the reading pages' or
+// the question form's bundle by the address, no inline script anywhere in dist/, a strict content
+// security policy that the app runs under, and the headers file.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
-import { useSite, openPage, sample } from "./support.mjs";
+import { useSite, openPage, sample, STRICT_CSP } from "./support.mjs";
 
 const site = useSite();
 const dist = new URL("../../dist/", import.meta.url);
@@ -32,20 +33,139 @@ test("the app runs under a strict CSP with no violation, and leaves no global be
   await page.close();
 });
 
-test("the loader checks what it loads: a changed WebAssembly file is refused", async () => {
-  const page = await openPage(site.browser);
-  await page.route(/_bg\.wasm$/, async (route) => {
-    const response = await route.fetch();
-    const body = Buffer.from(await response.body());
-    body[body.length - 1] ^= 0xff;
-    return route.fulfill({ response, body });
-  });
-  const failed = new Promise((resolve) => page.on("console", (m) => /integrity/i.test(m.text()) && resolve(m.text())));
-  await page.goto(site.server.url + "/");
-  assert.match(await failed, /integrity/i);
-  assert.equal(await page.getByRole("heading", { level: 1, name: sample.portal.title }).count(), 0);
+// Two bundles: the reading pages' and the question form's (every page plus the form). The loader
+// picks by the address; the reading pages must never cost the form's bytes.
+const FORM = { "data-report-email": "poradnik@example.pl" };
+const isForm = (url) => /\/formularz-[^/]*$/.test(new URL(url).pathname);
+const isBundle = (bin, url) => new RegExp(`/${bin}-[0-9a-f]+_bg\\.wasm$`).test(new URL(url).pathname);
+function watchRequests(target) {
+  const urls = [];
+  target.on("request", (r) => urls.push(r.url()));
+  return urls;
+}
+const formShown = (page) => page.getByRole("textbox", { name: "Twoje pytanie" }).waitFor();
+
+test("the reading pages load the reading bundle and never request a file of the form's", async () => {
+  const page = await openPage(site.browser, { attributes: FORM });
+  const urls = watchRequests(page.context());
+  const question = sample.questions[0];
+  for (const [path, title] of [
+    ["/nie-ma-takiej-strony", "Nie znaleziono strony"],
+    ["/szukaj?q=meldunek", "Wyniki wyszukiwania"],
+    [`/kategoria/${sample.categories[0].id}`, sample.categories[0].name],
+    ["/", sample.portal.title],
+    [`/pytanie/${question.id}`, question.title],
+  ]) {
+    await page.goto(site.server.url + path);
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+  }
+  // The banner's link to the form is on the page, and in-app navigation does not fetch the form.
+  await page.getByRole("link", { name: /Zgłoś swoje pytanie do bazy!/ }).waitFor();
+  assert.ok(urls.some((u) => isBundle("poradnik", u)), "the reading bundle was loaded");
+  assert.deepEqual(urls.filter(isForm), []);
+  assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test("the form's address loads the form's bundle: on its own, under a base path, and from the banner's new tab", async () => {
+  const page = await openPage(site.browser, { attributes: FORM });
+  const urls = watchRequests(page.context());
+  await page.goto(site.server.url + "/zglos-pytanie?pytanie=Gdzie+oddać+meble");
+  await formShown(page);
+  assert.ok(urls.some((u) => isBundle("formularz", u)), "the form's wasm was loaded");
+  assert.ok(urls.some((u) => /\/formularz-[0-9a-f]+\.js$/.test(u)), "the form's glue was loaded");
+  // Its other pages work too (the form's bundle has them all).
+  await page.goto(site.server.url + "/zglos-pytanie");
+  await formShown(page);
+  await page.getByRole("searchbox", { name: "Szukaj w poradniku" }).fill("meldunek");
+  await page.getByRole("heading", { level: 1, name: "Wyniki wyszukiwania" }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+
+  const based = await openPage(site.browser, { attributes: { ...FORM, "data-base-path": "/poradnik/" } });
+  const basedUrls = watchRequests(based.context());
+  await based.goto(site.server.url + "/poradnik/zglos-pytanie/");
+  await formShown(based);
+  assert.ok(basedUrls.some((u) => isBundle("formularz", u)));
+  await based.close();
+
+  const reading = await openPage(site.browser, { attributes: FORM });
+  const readingUrls = watchRequests(reading);
+  const bothTabs = watchRequests(reading.context());
+  await reading.goto(site.server.url + "/");
+  const [tab] = await Promise.all([reading.context().waitForEvent("page"), reading.getByRole("link", { name: /Zgłoś swoje pytanie do bazy!/ }).click()]);
+  await formShown(tab);
+  assert.ok(bothTabs.some((u) => isBundle("formularz", u)), "the new tab loaded the form's bundle");
+  assert.deepEqual(readingUrls.filter(isForm), [], "the reading tab did not");
+  await reading.close();
+});
+
+test("the reading bundle sent to the form's address by an in-app navigation reloads it into the form's bundle", async () => {
+  const page = await openPage(site.browser, { attributes: FORM });
+  const urls = watchRequests(page.context());
+  await page.goto(site.server.url + "/");
+  await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
+  assert.deepEqual(urls.filter(isForm), []);
+  const reloaded = page.waitForEvent("load");
+  await page.evaluate(() => {
+    history.pushState(null, "", "/zglos-pytanie");
+    dispatchEvent(new PopStateEvent("popstate"));
+  });
+  await reloaded;
+  await formShown(page);
+  assert.ok(urls.some((u) => isBundle("formularz", u)));
+  await page.close();
+});
+
+test("in query routing the bundle follows ?faq=: the form's for /zglos-pytanie, else the reading one", async () => {
+  const hostPage = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>Host</title></head><body>
+<div id="poradnik-mieszkanca" data-routing=" query " data-faq-url="/data/faq.json" data-report-email="poradnik@example.pl"></div>
+<script type="module" src="/poradnik.js"></script></body></html>`;
+  const question = sample.questions[0];
+  for (const [faq, form] of [[`/pytanie/${question.id}`, false], ["/zglos-pytanie", true], [null, false]]) {
+    const page = await openPage(site.browser);
+    const urls = watchRequests(page.context());
+    // A host page whose own path has the form's name in it: in query routing only ?faq= counts.
+    await page.route(/\/cms\//, (route) =>
+      route.fulfill({ status: 200, headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": STRICT_CSP }, body: hostPage }),
+    );
+    await page.goto(site.server.url + "/cms/zglos-pytanie/artykul?id=42" + (faq ? `&faq=${encodeURIComponent(faq)}` : ""));
+    if (form) await formShown(page);
+    else await page.getByRole("heading", { level: 1, name: faq ? question.title : sample.portal.title }).waitFor();
+    assert.equal(urls.some((u) => isBundle("formularz", u)), form, `faq=${faq}`);
+    assert.equal(urls.some(isForm), form, `faq=${faq}`);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
+
+// Each bundle's WebAssembly, changed on its way: the reading one on the home page, the form's on
+// the form's address (whose HTML still preloads the reading one, untouched here).
+for (const [bundle, path] of [["poradnik", "/"], ["formularz", "/zglos-pytanie"]]) {
+  test(`the loader checks what it loads: a changed WebAssembly file is refused (${bundle})`, async () => {
+    const page = await openPage(site.browser, { attributes: FORM });
+    let changed = 0;
+    await page.route(new RegExp(`/${bundle}-[0-9a-f]+_bg\\.wasm$`), async (route) => {
+      const response = await route.fetch();
+      const body = Buffer.from(await response.body());
+      body[body.length - 1] ^= 0xff;
+      changed++;
+      return route.fulfill({ response, body });
+    });
+    // Chrome's own words for a refused resource (it also warns that preloads ignore `integrity`,
+    // which says nothing about this check).
+    const refused = new Promise((resolve) =>
+      page.on("console", (m) => /Failed to find a valid digest in the 'integrity' attribute/.test(m.text()) && resolve(m.text())),
+    );
+    const stopped = page.waitForEvent("pageerror");
+    await page.goto(site.server.url + path);
+    assert.match(await refused, new RegExp(`/${bundle}-[0-9a-f]+_bg\\.wasm'`));
+    assert.match((await stopped).message, /Failed to fetch/);
+    assert.ok(changed > 0, `no ${bundle} wasm was requested`);
+    assert.equal(await page.locator("#poradnik-mieszkanca h1").count(), 0);
+    await page.close();
+  });
+}
 
 test("_headers caches hashed files for a year, revalidates the loader and pages, and types the wasm", () => {
   const headers = readFileSync(new URL("_headers", dist), "utf8");
@@ -57,11 +177,15 @@ test("_headers caches hashed files for a year, revalidates the loader and pages,
     const end = lines.findIndex((l, i) => i > start && !l.startsWith("  "));
     return lines.slice(start + 1, end < 0 ? undefined : end).join("\n");
   };
-  for (const path of ["/poradnik-*.wasm", "/poradnik-*.js", "/poradnik-*.css"]) {
+  for (const path of ["/poradnik-*.wasm", "/poradnik-*.js", "/poradnik-*.css", "/formularz-*.wasm", "/formularz-*.js"]) {
     assert.match(block(path), /Cache-Control: public, max-age=31536000, immutable/, path);
     assert.match(block(path), /Access-Control-Allow-Origin: https:\/\/www\.wroclaw\.pl/, path);
   }
-  assert.match(block("/poradnik-*.wasm"), /Content-Type: application\/wasm/);
+  for (const path of ["/poradnik-*.wasm", "/formularz-*.wasm"]) assert.match(block(path), /Content-Type: application\/wasm/, path);
+  // Every hashed file of dist/ is under one of those rules.
+  for (const name of readdirSync(dist).filter((n) => /-[0-9a-f]+(_bg\.wasm|\.js|\.css)$/.test(n))) {
+    assert.ok(["/poradnik-*.wasm", "/poradnik-*.js", "/poradnik-*.css", "/formularz-*.wasm", "/formularz-*.js"].some((rule) => new RegExp(`^${rule.replace(".", "\\.").replace("*", "[^/]*")}$`).test("/" + name)), name);
+  }
   for (const path of ["/poradnik.js", "/index.html", "/"]) assert.match(block(path), /Cache-Control: no-cache/, path);
   assert.match(block("/data/*"), /max-age=60, stale-while-revalidate=600/);
   assert.match(block("/*"), /Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
