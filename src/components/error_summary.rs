@@ -1,63 +1,72 @@
-//! The GOV.UK error summary: at the top of the form, it receives focus when the form is sent with
-//! errors, and links to each field with its message. Built with `crate::dom` (see there why).
+//! The GOV.UK error summary: at the top of the form, "Wystąpił problem" and a list of what is
+//! wrong, each linked to its field. It takes focus whenever a send fails with errors, so that a
+//! screen reader reads it first; a link focuses its field and scrolls the field's label into view.
 
+use leptos::html::Div;
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::Element;
 
 use crate::browser;
-use crate::dom;
 
-/// Fills `container` with the summary of `items` (the id of the field, or `None` for a message
-/// with no field of its own; the message), or empties it when there are none. With `focus`, the
-/// summary takes focus so that a screen reader reads it first.
-pub fn render_error_summary(
-    container: &Element,
-    items: &[(Option<&'static str>, &str)],
-    focus: bool,
-) {
-    dom::clear(container);
-    if items.is_empty() {
-        return;
-    }
-    let summary = dom::add(container, "div", "pm-error-summary");
-    dom::attrs(
-        &summary,
-        &[
-            ("tabindex", "-1"),
-            ("aria-labelledby", "pm-error-summary-title"),
-        ],
-    );
-    let alert = dom::add(&summary, "div", "");
-    dom::attrs(&alert, &[("role", "alert")]);
-    let title = dom::add_text(&alert, "h2", "pm-error-summary__title", "Wystąpił problem");
-    dom::attrs(&title, &[("id", "pm-error-summary-title")]);
-    let list = dom::add(&alert, "ul", "pm-error-summary__list");
-    for (field, message) in items {
-        let item = dom::add(&list, "li", "");
-        match field {
-            Some(id) => {
-                let link = dom::add_text(&item, "a", "", message);
-                dom::attrs(&link, &[("href", &format!("#{id}"))]);
-                let id = *id;
-                // Focus the field itself (the browser would only scroll to it), its label in view.
-                dom::on(&link, "click", move |ev| {
-                    let doc = browser::document();
-                    let Some(input) = doc.get_element_by_id(id) else {
-                        return;
-                    };
-                    ev.prevent_default();
-                    let label = doc
-                        .query_selector(&format!("label[for='{id}']"))
-                        .ok()
-                        .flatten();
-                    browser::scroll_to(label.as_ref().unwrap_or(&input));
-                    browser::focus_without_scroll(input.unchecked_ref());
-                });
-            }
-            None => dom::text(&item, message),
+/// `items`: the id of the field (or `None` for a message with no field of its own) and the
+/// message. Empty, there is no summary; each time it is set with errors, the summary takes focus.
+#[component]
+pub fn ErrorSummary(items: Signal<Vec<(Option<&'static str>, String)>>) -> impl IntoView {
+    let summary = NodeRef::<Div>::new();
+    Effect::new(move |_| {
+        let shown = items.with(|items| !items.is_empty());
+        if let (true, Some(el)) = (shown, summary.get()) {
+            browser::focus_without_scroll(&el);
+            browser::scroll_to(&el);
         }
+    });
+    move || {
+        let items = items.get();
+        (!items.is_empty()).then(|| {
+            let lines = items
+                .into_iter()
+                .map(|(field, message)| match field {
+                    Some(id) => view! {
+                        <li>
+                            <a href=format!("#{id}") on:click=move |ev| go_to_field(ev, id)>
+                                {message}
+                            </a>
+                        </li>
+                    }
+                    .into_any(),
+                    None => view! { <li>{message}</li> }.into_any(),
+                })
+                .collect_view();
+            view! {
+                <div
+                    class="pm-error-summary"
+                    tabindex="-1"
+                    aria-labelledby="pm-error-summary-title"
+                    node_ref=summary
+                >
+                    <div role="alert">
+                        <h2 class="pm-error-summary__title" id="pm-error-summary-title">
+                            "Wystąpił problem"
+                        </h2>
+                        <ul class="pm-error-summary__list">{lines}</ul>
+                    </div>
+                </div>
+            }
+        })
     }
-    if focus {
-        dom::focus(&summary);
-    }
+}
+
+/// Focuses the field itself (the browser would only scroll to it), its label in view.
+fn go_to_field(ev: web_sys::MouseEvent, id: &str) {
+    let doc = browser::document();
+    let Some(input) = doc.get_element_by_id(id) else {
+        return;
+    };
+    ev.prevent_default();
+    let label = doc
+        .query_selector(&format!("label[for='{id}']"))
+        .ok()
+        .flatten();
+    browser::scroll_to(label.as_ref().unwrap_or(&input));
+    browser::focus_without_scroll(input.unchecked_ref());
 }

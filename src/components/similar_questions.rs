@@ -1,45 +1,57 @@
 //! While a resident types a question, up to five questions of the guide that may already answer
-//! it, found by the search engine, so that they can stop there.
+//! it, found by the search engine, so that they can stop there. Nothing while the question is
+//! too short to say much, nothing matches, or the guide and its index are not ready.
 
-use web_sys::Element;
+use leptos::prelude::*;
 
-use crate::data::Guide;
-use crate::dom;
-use crate::paths::Paths;
 use crate::search::index::is_searchable;
-use crate::search::SearchIndex;
+use crate::state::{use_app, GuideState};
 
 const SHOWN: usize = 5;
 
-/// Fills `container` with links to the guide's questions closest to `question`, or empties it
-/// (a question too short to say much, no match, or no index yet).
-pub fn render_similar_questions(
-    container: &Element,
-    guide: &Guide,
-    index: Option<&SearchIndex>,
-    question: &str,
-    paths: &Paths,
-) {
-    dom::clear(container);
-    // A finished thought, not the first letters: the last word is matched whole.
-    let text = format!("{} ", question.trim());
-    let Some(index) = index.filter(|_| text.trim().chars().count() >= 10 && is_searchable(&text))
-    else {
-        return;
+#[component]
+pub fn SimilarQuestions(#[prop(into)] question: Signal<String>) -> impl IntoView {
+    let app = use_app();
+    let paths = app.config.with_value(|c| c.paths.clone());
+    // (address, title) of each question found.
+    let links = move || {
+        // A finished thought, not the first letters: the last word is matched whole.
+        let text = format!("{} ", question.with(|q| q.trim().to_owned()));
+        if text.trim().chars().count() < 10 || !is_searchable(&text) {
+            return Vec::new();
+        }
+        let GuideState::Ready(guide) = app.guide.get() else {
+            return Vec::new();
+        };
+        app.search.with(|index| {
+            let Some(index) = index else {
+                return Vec::new();
+            };
+            index
+                .search(&text, SHOWN)
+                .hits
+                .iter()
+                .filter_map(|h| guide.questions.get(h.doc))
+                .map(|q| (paths.question(&q.id), q.title.clone()))
+                .collect()
+        })
     };
-    let hits = index.search(&text, SHOWN).hits;
-    if hits.is_empty() {
-        return;
-    }
-    let section = dom::titled_section(
-        container,
-        "pm-similar-questions",
-        "Może odpowiedź już jest w poradniku",
-    );
-    let list = dom::add(&section, "ul", "pm-similar-questions__list");
-    for q in hits.iter().filter_map(|h| guide.questions.get(h.doc)) {
-        let item = dom::add(&list, "li", "");
-        let link = dom::add_text(&item, "a", "", &q.title);
-        dom::attrs(&link, &[("href", &paths.question(&q.id))]);
+    move || {
+        let links = links();
+        (!links.is_empty()).then(|| {
+            view! {
+                <section class="pm-similar-questions" aria-labelledby="pm-similar-questions-title">
+                    <h2 class="pm-similar-questions__title" id="pm-similar-questions-title">
+                        "Może odpowiedź już jest w poradniku"
+                    </h2>
+                    <ul class="pm-similar-questions__list">
+                        {links
+                            .into_iter()
+                            .map(|(href, title)| view! { <li><a href=href>{title}</a></li> })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     }
 }

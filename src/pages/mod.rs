@@ -1,7 +1,7 @@
 //! One component per route. Each reads what it needs from the loaded data and hands it to the
 //! components; none of them fetches or decides anything itself.
 
-mod ask_page;
+mod ask;
 mod category_page;
 mod form_elsewhere;
 mod home_page;
@@ -9,7 +9,7 @@ mod not_found_page;
 mod question_page;
 mod search_page;
 
-pub use ask_page::{ask_page, AskPage};
+pub use ask::{ask_page, AskPage};
 pub use category_page::CategoryPage;
 pub use form_elsewhere::FormElsewhere;
 pub use home_page::HomePage;
