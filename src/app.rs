@@ -65,6 +65,7 @@ pub fn start(form: Option<FormPage>) {
     }
     // The element may hold a message for browsers without WebAssembly; the app replaces it.
     el.set_text_content(None);
+    // The app lives as long as the page: its mount handle is never dropped (the only `forget`).
     leptos::mount::mount_to(el.unchecked_into(), move || view! { <App config form/> }).forget();
 }
 
