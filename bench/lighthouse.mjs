@@ -35,7 +35,10 @@ const server = createServer(async (req, res) => {
     return res.end(gzipSync(floor));
   }
   let file = join(dist, path.endsWith("/") ? path + "index.html" : path);
-  if (!file.startsWith(dist) || !(await stat(file).catch(() => null))?.isFile()) file = join(dist, "index.html");
+  // As Netlify, Cloudflare Pages and GitHub Pages do: /name is served from name.html.
+  const isFile = async (f) => (await stat(f).catch(() => null))?.isFile();
+  if (!(await isFile(file)) && (await isFile(file + ".html"))) file += ".html";
+  if (!file.startsWith(dist) || !(await isFile(file))) file = join(dist, "index.html");
   let body = await readFile(file);
   if (extname(file) === ".html") {
     body = body.toString().replace(/<div id="?poradnik-mieszkanca"?/, '<div id="poradnik-mieszkanca" data-report-email="poradnik@example.pl"');

@@ -74,6 +74,19 @@ const liveReload = /<script>(?:(?!<\/script>)[\s\S])*\{\{__TRUNK_ADDRESS__\}\}(?
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html.replace(liveReload, ""))) throw new Error("an inline script is left in index.html");
 writeFileSync(indexPath, html);
 writeFileSync(join(dist, "404.html"), html);
+// zglos-pytanie.html: the form's address as its own page, which preloads the form's bundle instead
+// of the reading one, so that opening the form downloads one bundle, not both. Static hosts
+// (Netlify, Cloudflare Pages, GitHub Pages) serve /zglos-pytanie from it without a rewrite rule.
+const swap = (text, from, to) => {
+  if (!text.includes(from)) throw new Error(`index.html does not name ${from}`);
+  return text.replaceAll(from, to);
+};
+let formHtml = html;
+for (const kind of ["js", "wasm"]) {
+  formHtml = swap(formHtml, bundles.poradnik[kind], bundles.formularz[kind]);
+  formHtml = swap(formHtml, integrity[bundles.poradnik[kind]], integrity[bundles.formularz[kind]]);
+}
+writeFileSync(join(dist, "zglos-pytanie.html"), formHtml);
 
 const immutable = "public, max-age=31536000, immutable";
 const cors = `Access-Control-Allow-Origin: ${hostOrigin}\n  Vary: Origin`;
@@ -127,6 +140,12 @@ writeFileSync(
   Cache-Control: no-cache
 
 /404.html
+  Cache-Control: no-cache
+
+/zglos-pytanie
+  Cache-Control: no-cache
+
+/zglos-pytanie.html
   Cache-Control: no-cache
 
 # Every page of the standalone site (deep links are answered with 404.html's content): a strict

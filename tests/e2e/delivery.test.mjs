@@ -74,6 +74,8 @@ test("the form's address loads the form's bundle: on its own, under a base path,
   await formShown(page);
   assert.ok(urls.some((u) => isBundle("formularz", u)), "the form's wasm was loaded");
   assert.ok(urls.some((u) => /\/formularz-[0-9a-f]+\.js$/.test(u)), "the form's glue was loaded");
+  // Its own page preloads the form's bundle only: a resident on a phone downloads one bundle.
+  assert.deepEqual(urls.filter((u) => /\/poradnik-[0-9a-f]+(_bg\.wasm|\.js)$/.test(u)), [], "the reading bundle was not downloaded");
   // Its other pages work too (the form's bundle has them all).
   await page.goto(site.server.url + "/zglos-pytanie");
   await formShown(page);
@@ -177,6 +179,7 @@ test("_headers caches hashed files for a year, revalidates the loader and pages,
     const end = lines.findIndex((l, i) => i > start && !l.startsWith("  "));
     return lines.slice(start + 1, end < 0 ? undefined : end).join("\n");
   };
+  assert.match(block("/zglos-pytanie.html"), /Cache-Control: no-cache/);
   for (const path of ["/poradnik-*.wasm", "/poradnik-*.js", "/poradnik-*.css", "/formularz-*.wasm", "/formularz-*.js"]) {
     assert.match(block(path), /Cache-Control: public, max-age=31536000, immutable/, path);
     assert.match(block(path), /Access-Control-Allow-Origin: https:\/\/www\.wroclaw\.pl/, path);

@@ -30,7 +30,10 @@ export async function serveDist() {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
     let file = join(dist, path.endsWith("/") ? path + "index.html" : path);
     let status = 200;
-    if (!file.startsWith(dist) || !(await stat(file).catch(() => null))?.isFile()) {
+    // As Netlify, Cloudflare Pages and GitHub Pages do: /name is served from name.html.
+    const isFile = async (f) => (await stat(f).catch(() => null))?.isFile();
+    if (!(await isFile(file)) && (await isFile(file + ".html"))) file += ".html";
+    if (!file.startsWith(dist) || !(await isFile(file))) {
       file = join(dist, "404.html");
       status = 404;
     }
