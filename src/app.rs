@@ -47,6 +47,9 @@ pub type FormPage = fn(AskPrefill) -> AnyView;
 /// bundle by the address it starts at, and the reading pages never download the form.
 pub fn start(form: Option<FormPage>) {
     show_message_on_panic();
+    if form.is_some() {
+        crate::pages::form_bundle_started();
+    }
     let Some(el) = browser::document().get_element_by_id(MOUNT_ID) else {
         browser::error(&format!(
             "Poradnik Mieszkańca: no element with id=\"{MOUNT_ID}\" to mount into"

@@ -178,12 +178,3 @@ pub fn when_online(f: impl FnOnce() + 'static) {
         &options,
     );
 }
-
-/// Calls `f` once, `ms` milliseconds from now.
-pub fn after_ms(ms: i32, f: impl FnOnce() + 'static) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let callback = Closure::once_into_js(f);
-    let _ = window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
-}

@@ -266,6 +266,19 @@ pub fn decode_component(segment: &str) -> String {
     decode(segment, false)
 }
 
+/// Every `name=value` pair of a query string, decoded, in order ("?v=3&a=b+c" → v: 3, a: b c).
+pub fn query_pairs(search: &str) -> Vec<(String, String)> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(k, true), decode(v, true))
+        })
+        .collect()
+}
+
 /// The value of `name` in a query string ("?q=zasi%C5%82ek+rodzinny&x=1" → "zasiłek rodzinny").
 pub fn query_value(search: &str, name: &str) -> Option<String> {
     search
@@ -279,6 +292,20 @@ pub fn query_value(search: &str, name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn query_pairs_are_decoded_in_order() {
+        assert_eq!(
+            query_pairs("?v=3&token=a%2Bb&q=zasi%C5%82ek+rodzinny&flag&"),
+            vec![
+                ("v".to_owned(), "3".to_owned()),
+                ("token".to_owned(), "a+b".to_owned()),
+                ("q".to_owned(), "zasiłek rodzinny".to_owned()),
+                ("flag".to_owned(), String::new()),
+            ]
+        );
+        assert!(query_pairs("").is_empty());
+    }
 
     #[test]
     fn builds_links_under_the_root() {

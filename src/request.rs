@@ -1,78 +1,173 @@
-//! Every request of the app goes through gloo-net; this adds what the app needs around it: a time
-//! limit that covers the whole answer (headers and body: a body that stalls is given up too), the
-//! browser's online state, and one typed error ([`RequestError`]).
+//! Every request of the app is built with gloo-net's `RequestBuilder` and answered as its
+//! `Response`; this adds what the app needs around them:
+//! - a time limit on silence: the answer's headers must come within it, and its body must never
+//!   stall for longer (a slow download that keeps arriving completes; one that stops is given
+//!   up, and so is a server that never answers);
+//! - the browser's online state, and one typed error ([`RequestError`]);
+//! - rejections that are not `Error`s (a host page's `fetch` wrapper, a service worker) become
+//!   errors, not a stopped app: gloo-net 0.6's own `send` and `text` treat any other rejection as
+//!   unreachable and panic, so the fetch and the body are awaited here;
+//! - a URL's own query given to gloo-net as parameters: gloo-net would otherwise append a `&` to
+//!   it ("faq.json?v=3&"), a different address for every cache on the way.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo_net::http::{Headers, RequestBuilder};
+use gloo_net::http::{Method, RequestBuilder, Response};
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use crate::browser;
+use crate::paths::query_pairs;
 use crate::request_error::RequestError;
 
-/// An answer, read whole.
-pub struct Answer {
-    pub status: u16,
-    /// Whether the request was redirected on its way (a login page, a captive portal).
-    pub redirected: bool,
-    pub headers: Headers,
-    pub body: String,
-}
-
-impl Answer {
-    pub fn header(&self, name: &str) -> Option<String> {
-        self.headers.get(name)
+/// A request to `url` (absolute, or relative to the page); its `#fragment` is not sent.
+pub fn builder(method: Method, url: &str) -> RequestBuilder {
+    let url = url.split_once('#').map_or(url, |(u, _)| u);
+    match url.split_once('?') {
+        Some((path, query)) => {
+            let pairs = query_pairs(query);
+            RequestBuilder::new(path)
+                .method(method)
+                .query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        }
+        None => RequestBuilder::new(url).method(method),
     }
 }
 
-/// Aborts its request when the time is up; cleared when dropped (the answer came, or the future
-/// that waited for it was dropped).
-struct TimeLimit {
+/// Aborts its request after `ms` of silence; re-armed whenever something arrives.
+struct Watchdog {
     controller: web_sys::AbortController,
-    timer: Option<i32>,
-    expired: Rc<Cell<bool>>,
+    fired: Rc<Cell<bool>>,
+    timer: Cell<Option<i32>>,
+    abort: Closure<dyn FnMut()>,
+    ms: i32,
 }
 
-impl TimeLimit {
-    fn new(ms: u32) -> Option<TimeLimit> {
-        let controller = web_sys::AbortController::new().ok()?;
-        let expired = Rc::new(Cell::new(false));
-        let (c, flag) = (controller.clone(), expired.clone());
-        // `abort()` without a reason: the fetch then rejects with an `AbortError` DOMException,
-        // which gloo-net expects (a rejection that is not an `Error` would panic inside it).
-        let abort = Closure::once_into_js(move || {
+impl Watchdog {
+    fn new(ms: u32) -> Result<Watchdog, RequestError> {
+        let controller = web_sys::AbortController::new()
+            .map_err(|_| RequestError::Unreachable("no AbortController".into()))?;
+        let fired = Rc::new(Cell::new(false));
+        let (c, flag) = (controller.clone(), fired.clone());
+        // `abort()` without a reason: the fetch, or the body being read, then rejects with an
+        // `AbortError`.
+        let abort = Closure::<dyn FnMut()>::new(move || {
             flag.set(true);
             c.abort();
         });
-        let timer = browser::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                abort.unchecked_ref(),
-                ms.min(i32::MAX as u32) as i32,
-            )
-            .ok();
-        Some(TimeLimit {
+        Ok(Watchdog {
             controller,
-            timer,
-            expired,
+            fired,
+            timer: Cell::new(None),
+            abort,
+            ms: ms.min(i32::MAX as u32) as i32,
+        })
+    }
+
+    /// Starts (again) counting the silence.
+    fn arm(&self) {
+        self.disarm();
+        self.timer.set(
+            browser::window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    self.abort.as_ref().unchecked_ref(),
+                    self.ms,
+                )
+                .ok(),
+        );
+    }
+
+    fn disarm(&self) {
+        if let Some(id) = self.timer.take() {
+            browser::window().clear_timeout_with_handle(id);
+        }
+    }
+
+    /// What a rejection means: the time ran out, the network went, or no answer came.
+    fn error(&self, rejection: JsValue) -> RequestError {
+        if self.fired.get() {
+            RequestError::TimedOut
+        } else if !browser::online() {
+            RequestError::Offline
+        } else {
+            RequestError::Unreachable(
+                rejection
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+                    .or_else(|| rejection.as_string())
+                    .unwrap_or_else(|| "the request failed".into()),
+            )
+        }
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        // The timer must not outlive the closure it calls.
+        self.disarm();
+    }
+}
+
+/// An answer whose headers have arrived; its body is read (or not) by [`Answer::text`].
+pub struct Answer {
+    response: Response,
+    watchdog: Watchdog,
+}
+
+impl Answer {
+    pub fn status(&self) -> u16 {
+        self.response.status()
+    }
+
+    /// Whether the request was redirected on its way (a login page, a captive portal).
+    pub fn redirected(&self) -> bool {
+        self.response.redirected()
+    }
+
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.response.headers().get(name)
+    }
+
+    /// The body, as UTF-8 text (a byte order mark dropped, invalid bytes replaced, as
+    /// `Response.text()` does); given up when it stalls for the time limit.
+    pub async fn text(self) -> Result<String, RequestError> {
+        let Answer { response, watchdog } = self;
+        let raw: web_sys::Response = response.into();
+        let Some(stream) = raw.body() else {
+            return Ok(String::new());
+        };
+        let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+        let mut bytes = Vec::new();
+        loop {
+            watchdog.arm();
+            let chunk: web_sys::ReadableStreamReadResult = JsFuture::from(reader.read())
+                .await
+                .map_err(|e| watchdog.error(e))?
+                .unchecked_into();
+            if chunk.get_done().unwrap_or(true) {
+                break;
+            }
+            let chunk = js_sys::Uint8Array::new(&chunk.get_value());
+            let start = bytes.len();
+            bytes.resize(start + chunk.length() as usize, 0);
+            chunk.copy_to(&mut bytes[start..]);
+        }
+        watchdog.disarm();
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        };
+        Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
         })
     }
 }
 
-impl Drop for TimeLimit {
-    fn drop(&mut self) {
-        if let Some(id) = self.timer {
-            browser::window().clear_timeout_with_handle(id);
-        }
-        // A request whose waiter went away (the page changed) need not go on downloading.
-        if !self.expired.get() {
-            self.controller.abort();
-        }
-    }
-}
-
-/// Sends `request` and reads its answer's body as text, all within `timeout_ms`.
+/// Sends `request` with `body`; the headers of the answer must arrive within `timeout_ms`, and
+/// its body (see [`Answer::text`]) must never stall for longer.
 pub async fn send(
     request: RequestBuilder,
     body: Option<String>,
@@ -81,34 +176,21 @@ pub async fn send(
     if !browser::online() {
         return Err(RequestError::Offline);
     }
-    let limit = TimeLimit::new(timeout_ms);
-    let request = request.abort_signal(limit.as_ref().map(|l| l.controller.signal()).as_ref());
-    let failed = |e: gloo_net::Error| {
-        if limit.as_ref().is_some_and(|l| l.expired.get()) {
-            RequestError::TimedOut
-        } else if !browser::online() {
-            RequestError::Offline
-        } else {
-            RequestError::Unreachable(e.to_string())
-        }
-    };
-    let sent = match body {
-        Some(b) => request.body(b).map_err(failed)?.send().await,
-        None => request.build().map_err(failed)?.send().await,
-    };
-    let response = sent.map_err(failed)?;
-    let body = response.text().await.map_err(failed)?;
-    let answer = Answer {
-        status: response.status(),
-        redirected: response.redirected(),
-        headers: response.headers(),
-        body,
-    };
-    if let Some(mut l) = limit {
-        l.expired.set(true); // done: nothing to abort
-        if let Some(id) = l.timer.take() {
-            browser::window().clear_timeout_with_handle(id);
-        }
+    let watchdog = Watchdog::new(timeout_ms)?;
+    let request = request.abort_signal(Some(&watchdog.controller.signal()));
+    let request = match body {
+        Some(b) => request.body(b),
+        None => request.build(),
     }
-    Ok(answer)
+    .map_err(|e| RequestError::Unreachable(e.to_string()))?;
+    let raw: web_sys::Request = request.into();
+    watchdog.arm();
+    let response = JsFuture::from(browser::window().fetch_with_request(&raw))
+        .await
+        .map_err(|e| watchdog.error(e))?;
+    watchdog.disarm();
+    Ok(Answer {
+        response: Response::from(response.unchecked_into::<web_sys::Response>()),
+        watchdog,
+    })
 }

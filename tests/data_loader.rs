@@ -287,6 +287,47 @@ fn a_bad_optional_field_is_dropped_and_the_record_stays() {
 }
 
 #[test]
+fn faq_anchors_never_take_the_pages_own_ids_or_an_answer_panels_id() {
+    let mut d = doc();
+    // The app's own ids start with "pm-" (the skip link's target, the contact card's heading);
+    // each item's answer panel is "{anchor}-odpowiedz".
+    d["questions"][0]["faq"] = json!([
+        { "id": "pm-tresc", "question": "A?", "answer_html": "<p>a</p>" },
+        { "id": "godziny", "question": "B?", "answer_html": "<p>b</p>" },
+        { "id": "godziny-odpowiedz", "question": "C?", "answer_html": "<p>c</p>" },
+        { "question": "PM – kontakt", "answer_html": "<p>d</p>" }
+    ]);
+    let g = load(d);
+    let anchors: Vec<&str> = g
+        .question("ikp")
+        .unwrap()
+        .faq
+        .iter()
+        .map(|f| f.anchor())
+        .collect();
+    assert_eq!(
+        anchors,
+        [
+            "faq-pm-tresc",
+            "godziny",
+            "godziny-odpowiedz-1",
+            "faq-pm-kontakt"
+        ]
+    );
+    let reported: Vec<&str> = g
+        .problems
+        .iter()
+        .filter(|p| !p.left_out)
+        .map(|p| p.reason.as_str())
+        .collect();
+    assert_eq!(reported.len(), 2, "{reported:?}");
+    assert!(
+        reported[0].contains("„pm-tresc” jest zarezerwowany"),
+        "{reported:?}"
+    );
+}
+
+#[test]
 fn a_bad_faq_item_is_left_out_alone_and_anchors_are_derived_and_unique() {
     let mut d = doc();
     d["questions"][0]["faq"] = json!([

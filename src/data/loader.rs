@@ -437,6 +437,19 @@ fn load_question(v: &mut Value, record: &str, report: &mut Report) -> Result<Que
     })
 }
 
+/// An FAQ anchor that cannot be taken for another element of the page: the app's own ids start
+/// with `pm-`, and each item's answer panel is `{anchor}-odpowiedz`.
+fn unreserved(anchor: impl Into<String>) -> String {
+    let mut anchor = anchor.into();
+    if anchor.starts_with("pm-") {
+        anchor.insert_str(0, "faq-");
+    }
+    if anchor.ends_with("-odpowiedz") {
+        anchor.push_str("-1");
+    }
+    anchor
+}
+
 /// The FAQ items of one question: each bad item is left out alone; every kept item gets a unique
 /// anchor (its own id, or one derived from its question text).
 fn load_faq(o: &mut Obj, record: &str, report: &mut Report) -> Vec<FaqItem> {
@@ -482,14 +495,27 @@ fn load_faq(o: &mut Obj, record: &str, report: &mut Report) -> Vec<FaqItem> {
             }
             ok
         });
-        let base = given.unwrap_or_else(|| {
-            let s = slugify(&question);
-            if s.is_empty() {
-                format!("pytanie-{}", i + 1)
-            } else {
-                s
+        let base = match given {
+            Some(id) => {
+                let usable = unreserved(&id);
+                if usable != id {
+                    report.partial(
+                        &item_record,
+                        format!("identyfikator „{id}” jest zarezerwowany dla elementów strony; kotwicą jest „{usable}”"),
+                    );
+                }
+                usable
             }
-        });
+            None => {
+                let s = slugify(&question);
+                unreserved(if s.is_empty() {
+                    format!("pytanie-{}", i + 1)
+                } else {
+                    s
+                })
+                .to_owned()
+            }
+        };
         let mut anchor = base.clone();
         let mut n = 2;
         while kept.iter().any(|k| k.anchor() == anchor) {

@@ -10,6 +10,14 @@ use crate::browser;
 /// Where a reload for the form was last asked, so that it is asked once per address.
 const RELOADED_KEY: &str = "poradnik-mieszkanca:formularz";
 
+/// The form's bundle has started: a later visit of the reading bundle to the form's address may
+/// reload again.
+pub fn form_bundle_started() {
+    if let Some(s) = browser::window().session_storage().ok().flatten() {
+        let _ = s.remove_item(RELOADED_KEY);
+    }
+}
+
 #[component]
 pub fn FormElsewhere() -> impl IntoView {
     browser::set_page_title(Some("Zgłoś swoje pytanie"));

@@ -11,7 +11,7 @@ mod search_page;
 
 pub use ask::{ask_page, AskPage};
 pub use category_page::CategoryPage;
-pub use form_elsewhere::FormElsewhere;
+pub use form_elsewhere::{form_bundle_started, FormElsewhere};
 pub use home_page::HomePage;
 pub use not_found_page::{NotFound, NotFoundPage};
 pub use question_page::QuestionPage;

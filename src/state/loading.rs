@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use gloo_net::http::Request;
+use gloo_net::http::Method;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -54,8 +54,8 @@ impl AppContext {
     }
 }
 
-/// How long the data may take before the page says it could not be loaded (or shows the kept
-/// copy).
+/// How long the server may stay silent (before its answer, or in the middle of the document)
+/// before the page says the data could not be loaded (or shows the kept copy).
 const DATA_TIMEOUT_MS: u32 = 15_000;
 /// The last good data document, kept in the browser for when the network fails:
 /// "{saved at, Unix ms}\n{its URL}\n{the document}".
@@ -100,11 +100,11 @@ async fn fetch_guide(url: &str) -> Result<(Guide, Option<i64>), LoadError> {
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let answer = request::send(Request::get(url), None, DATA_TIMEOUT_MS)
+    let answer = request::send(request::builder(Method::GET, url), None, DATA_TIMEOUT_MS)
         .await
         .map_err(LoadError::Network)?;
-    if !(200..300).contains(&answer.status) {
-        return Err(LoadError::Http(answer.status));
+    if !(200..300).contains(&answer.status()) {
+        return Err(LoadError::Http(answer.status()));
     }
-    Ok(answer.body)
+    answer.text().await.map_err(LoadError::Network)
 }

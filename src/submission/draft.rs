@@ -8,17 +8,34 @@ use super::rules::trimmed_question;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Draft {
+    #[serde(deserialize_with = "lenient")]
     pub question: String,
     /// A category id, or empty for "nie wiem".
+    #[serde(deserialize_with = "lenient")]
     pub category: String,
+    #[serde(deserialize_with = "lenient")]
     pub email: String,
+    #[serde(deserialize_with = "lenient")]
     pub consent: bool,
     /// Made once per question and kept across retries, so that the server can tell a retry from a
     /// new question (it is also the `Idempotency-Key`).
+    #[serde(deserialize_with = "lenient")]
     pub client_id: String,
     /// What `client_id` was made for (see [`Draft::content`]): once the resident changes the
     /// question, it is a new question, with a new id.
+    #[serde(deserialize_with = "lenient")]
     pub sent: String,
+}
+
+/// A field of a saved draft, or its empty value when it is of another type (a draft saved by
+/// another version of the app, in another tab): one odd field never loses the others.
+fn lenient<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(T::deserialize(value).unwrap_or_default())
 }
 
 /// Where the resident came from, sent along with the question.
@@ -201,6 +218,15 @@ mod tests {
         let d = draft();
         assert_eq!(Draft::from_saved(&d.to_saved()), d);
         assert_eq!(Draft::from_saved("{nie json"), Draft::default());
+        // A field of another type (another version of the app) loses only itself.
+        let odd = Draft::from_saved(
+            r#"{"question":"Gdzie oddać meble?","category":null,"consent":"tak","email":5}"#,
+        );
+        assert_eq!(odd.question, "Gdzie oddać meble?");
+        assert_eq!(
+            (odd.category.as_str(), odd.consent, odd.email.as_str()),
+            ("", false, "")
+        );
         assert!(Draft::default().is_empty());
         assert!(!d.is_empty());
     }

@@ -107,6 +107,15 @@ pub(super) fn submit(ask: Ask) {
     ask.phase.set(Phase::Sending);
     spawn_local(async move {
         let result = send(&url, body, &draft.client_id, timeout_ms).await;
+        if result == Outcome::Accepted {
+            // Sent: the kept draft is forgotten even if the resident has left the page meanwhile
+            // (else it would come back as "not sent"), unless another tab of the form has saved
+            // its own since: that one stays.
+            let kept = browser::stored(DRAFT_KEY).map(|s| Draft::from_saved(&s));
+            if kept.is_none_or(|k| k.client_id == draft.client_id) {
+                browser::forget(DRAFT_KEY);
+            }
+        }
         // The resident may have left the page meanwhile: then there is nothing to show.
         if ask.phase.is_disposed() {
             return;
@@ -114,12 +123,8 @@ pub(super) fn submit(ask: Ask) {
         match result {
             Outcome::Accepted => {
                 ask.draft.set(Draft::default());
-                // The kept draft is this question's, unless another tab of the form has saved
-                // its own since: that one stays.
-                let kept = browser::stored(DRAFT_KEY).map(|s| Draft::from_saved(&s));
-                if kept.is_none_or(|k| k.client_id == draft.client_id) {
-                    browser::forget(DRAFT_KEY);
-                }
+                // "We restored your question" no longer holds once it is sent.
+                ask.restored.set(None);
                 browser::set_page_title(Some("Pytanie wysłane"));
                 ask.phase.set(Phase::Sent(draft));
             }
