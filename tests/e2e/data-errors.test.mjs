@@ -85,3 +85,28 @@ test("bad records are left out and reported; every good record is still shown", 
   assert.equal(await page.getByRole("heading", { name: "Duplikat" }).count(), 0);
   await page.close();
 });
+
+test("a fetch that fails without an Error (a host page's wrapper, a service worker) is a network error, not a stopped app", async () => {
+  const page = await openPage(site.browser);
+  await page.addInitScript(() => {
+    const fetch = window.fetch;
+    window.fetch = (request, ...rest) =>
+      String(request?.url ?? request).includes("faq.json") ? Promise.reject("network down") : fetch(request, ...rest);
+  });
+  await page.goto(site.server.url + "/");
+  const alert = page.getByRole("alert");
+  await alert.getByRole("heading", { name: "Nie udało się wczytać poradnika" }).waitFor();
+  assert.match(await alert.textContent(), /Sprawdź połączenie z internetem/);
+  assert.deepEqual(page.problems, [], "no panic, no uncaught error");
+  await page.close();
+});
+
+test("the data address keeps its own query string exactly (a CDN's cache key, a signed URL)", async () => {
+  const page = await openPage(site.browser, { attributes: { "data-faq-url": "/data/faq.json?v=3&token=a%2Bb" } });
+  const asked = [];
+  page.on("request", (r) => r.url().includes("faq.json") && asked.push(new URL(r.url()).search));
+  await page.goto(site.server.url + "/");
+  await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
+  assert.deepEqual(asked, ["?v=3&token=a%2Bb"]);
+  await page.close();
+});

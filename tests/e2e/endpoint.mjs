@@ -1,7 +1,7 @@
 // A local endpoint of the submission contract (../shared/spec/question-submission.md) for the
 // form's tests, on another origin than the app (as the city's will be), with CORS. Tests tell it
-// how to answer: any status with a body and headers, to hang past the form's time-out, or to be
-// down altogether. It records every request it gets.
+// how to answer: any status with a body and headers, to hang past the form's time-out (before the
+// headers, or in the middle of the body), or to be down altogether. It records every request it gets.
 import { createServer } from "node:http";
 
 const cors = {
@@ -40,6 +40,12 @@ export async function startEndpoint() {
         res.end(reply.body === undefined ? "" : JSON.stringify(reply.body));
       };
       if (reply.hang) hung.push(res);
+      else if (reply.stallBody) {
+        // The status and headers, the first bytes of the body, then nothing more.
+        res.writeHead(reply.status, { ...cors, "content-type": "application/json", ...(reply.headers ?? {}) });
+        res.write('{"id":');
+        hung.push(res);
+      }
       else if (reply.delayMs) setTimeout(answer, reply.delayMs);
       else answer();
     });

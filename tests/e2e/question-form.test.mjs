@@ -201,6 +201,36 @@ test("a server that hangs past the time-out: not sent, said so, the draft kept, 
   await page.close();
 });
 
+test("a 201 whose body never finishes is still an acceptance: confirmed, the draft cleared", async () => {
+  endpoint.reply({ status: 201, stallBody: true });
+  const page = await form({ "data-submit-timeout": "1" });
+  await typeQuestion(page);
+  await sendButton(page).click();
+  await page.getByRole("heading", { name: /^Dziękujemy!/ }).waitFor();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), null);
+  await page.close();
+});
+
+test("a question accepted after the resident has left the form's page is not restored as unsent", async () => {
+  endpoint.reply({ status: 201, delayMs: 800 });
+  const page = await form();
+  await typeQuestion(page);
+  await sendButton(page).click();
+  await endpoint.received(1);
+  // Away to another page of the guide while the answer is on its way.
+  await page.evaluate(() => {
+    history.pushState(null, "", "/");
+    dispatchEvent(new PopStateEvent("popstate"));
+  });
+  await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
+  await page.waitForFunction((k) => localStorage.getItem(k) === null, DRAFT_KEY);
+  await page.goBack();
+  await page.getByRole("heading", { level: 1, name: "Zgłoś swoje pytanie" }).waitFor();
+  assert.equal(await questionField(page).inputValue(), "");
+  assert.equal(await page.getByText("Przywróciliśmy").count(), 0);
+  await page.close();
+});
+
 test("a double click sends once", async () => {
   endpoint.reply({ status: 201, delayMs: 300 });
   const page = await form();
