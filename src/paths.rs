@@ -266,6 +266,32 @@ pub fn decode_component(segment: &str) -> String {
     decode(segment, false)
 }
 
+/// The pairs of `query` when writing them back the way the browser's `URLSearchParams` does
+/// (application/x-www-form-urlencoded) gives exactly `query` again; `None` for any other query
+/// ("a%20b", "flag", "x=%FF", "a=1;b=2"), which such a rewrite would change.
+pub fn canonical_query_pairs(query: &str) -> Option<Vec<(String, String)>> {
+    let query = query.trim_start_matches('?');
+    let pairs = query_pairs(query);
+    let form = |s: &str| {
+        let mut out = String::with_capacity(s.len());
+        for b in s.bytes() {
+            match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
+                    out.push(b as char)
+                }
+                b' ' => out.push('+'),
+                _ => out.push_str(&format!("%{b:02X}")),
+            }
+        }
+        out
+    };
+    let written: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", form(k), form(v)))
+        .collect();
+    (written.join("&") == query).then_some(pairs)
+}
+
 /// Every `name=value` pair of a query string, decoded, in order ("?v=3&a=b+c" → v: 3, a: b c).
 pub fn query_pairs(search: &str) -> Vec<(String, String)> {
     search
@@ -305,6 +331,25 @@ mod tests {
             ]
         );
         assert!(query_pairs("").is_empty());
+    }
+
+    #[test]
+    fn only_queries_that_survive_a_rewrite_are_canonical() {
+        assert!(canonical_query_pairs("?v=3&token=a%2Bb&q=zasi%C5%82ek+rodzinny").is_some());
+        for changed in [
+            "v=a%20b",
+            "flag",
+            "sig=abc==",
+            "s=a~b",
+            "x=%2b",
+            "k=%41",
+            "a=1&&b=2",
+            "a=1;b=2",
+            "x=%FF",
+            "t=00:00",
+        ] {
+            assert_eq!(canonical_query_pairs(changed), None, "{changed}");
+        }
     }
 
     #[test]

@@ -7,8 +7,9 @@
 //! - rejections that are not `Error`s (a host page's `fetch` wrapper, a service worker) become
 //!   errors, not a stopped app: gloo-net 0.6's own `send` and `text` treat any other rejection as
 //!   unreachable and panic, so the fetch and the body are awaited here;
-//! - a URL's own query given to gloo-net as parameters: gloo-net would otherwise append a `&` to
-//!   it ("faq.json?v=3&"), a different address for every cache on the way.
+//! - a URL's own query given to gloo-net as parameters where that keeps it exact (see
+//!   [`builder`]): gloo-net would otherwise append a `&` to it ("faq.json?v=3&"), a different
+//!   address for every cache on the way.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -19,21 +20,25 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::browser;
-use crate::paths::query_pairs;
+use crate::paths::canonical_query_pairs;
 use crate::request_error::RequestError;
 
 /// A request to `url` (absolute, or relative to the page); its `#fragment` is not sent.
+///
+/// gloo-net writes a URL's query back through `URLSearchParams`, and appends `&` to a URL that has
+/// one of its own ("faq.json?v=3&"): a query that such a rewrite gives back unchanged is handed to
+/// it as parameters (sent exactly as written); any other keeps gloo-net's `&`, which changes no
+/// parameter, rather than a rewrite that could change one.
 pub fn builder(method: Method, url: &str) -> RequestBuilder {
     let url = url.split_once('#').map_or(url, |(u, _)| u);
-    match url.split_once('?') {
-        Some((path, query)) => {
-            let pairs = query_pairs(query);
-            RequestBuilder::new(path)
+    if let Some((path, query)) = url.split_once('?') {
+        if let Some(pairs) = canonical_query_pairs(query) {
+            return RequestBuilder::new(path)
                 .method(method)
-                .query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+                .query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         }
-        None => RequestBuilder::new(url).method(method),
     }
+    RequestBuilder::new(url).method(method)
 }
 
 /// Aborts its request after `ms` of silence; re-armed whenever something arrives.
@@ -105,8 +110,11 @@ impl Watchdog {
 
 impl Drop for Watchdog {
     fn drop(&mut self) {
-        // The timer must not outlive the closure it calls.
+        // The timer must not outlive the closure it calls; and an answer whose body nobody will
+        // read (a 5xx page, a 201 whose body stalls) stops downloading and frees its connection.
+        // Once the body has been read whole, aborting changes nothing.
         self.disarm();
+        self.controller.abort();
     }
 }
 
@@ -149,20 +157,20 @@ impl Answer {
             if chunk.get_done().unwrap_or(true) {
                 break;
             }
-            let chunk = js_sys::Uint8Array::new(&chunk.get_value());
+            let chunk: js_sys::Uint8Array = chunk.get_value().unchecked_into();
             let start = bytes.len();
             bytes.resize(start + chunk.length() as usize, 0);
             chunk.copy_to(&mut bytes[start..]);
         }
         watchdog.disarm();
-        let text = match String::from_utf8(bytes) {
+        let mut text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
         };
-        Ok(match text.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_owned(),
-            None => text,
-        })
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        Ok(text)
     }
 }
 
@@ -189,8 +197,12 @@ pub async fn send(
         .await
         .map_err(|e| watchdog.error(e))?;
     watchdog.disarm();
+    // A host page's `fetch` wrapper may resolve with anything.
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| RequestError::Unreachable("the answer is not a Response".into()))?;
     Ok(Answer {
-        response: Response::from(response.unchecked_into::<web_sys::Response>()),
+        response: Response::from(response),
         watchdog,
     })
 }

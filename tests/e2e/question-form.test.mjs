@@ -231,6 +231,24 @@ test("a question accepted after the resident has left the form's page is not res
   await page.close();
 });
 
+test("an accepted question does not erase the copy another tab has edited meanwhile", async () => {
+  endpoint.reply({ status: 201, delayMs: 4000 });
+  const page = await form({ "data-submit-timeout": "20" });
+  await typeQuestion(page);
+  await sendButton(page).click();
+  await endpoint.received(1);
+  // A second tab of the form restores the question on its way and the resident edits it.
+  const other = await page.context().newPage();
+  await other.goto(site.server.url + "/zglos-pytanie");
+  await questionField(other).waitFor();
+  await other.waitForFunction(() => document.querySelector("#pm-pytanie")?.value.length > 0);
+  await questionField(other).fill(QUESTION + " A co z lodówką?");
+  await other.waitForFunction((k) => (localStorage.getItem(k) ?? "").includes("lodówką"), DRAFT_KEY);
+  await page.getByRole("heading", { name: /^Dziękujemy!/ }).waitFor();
+  assert.match(await page.evaluate((k) => localStorage.getItem(k) ?? "", DRAFT_KEY), /A co z lodówką\?/);
+  await page.close();
+});
+
 test("a double click sends once", async () => {
   endpoint.reply({ status: 201, delayMs: 300 });
   const page = await form();

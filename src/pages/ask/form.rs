@@ -111,8 +111,11 @@ pub(super) fn submit(ask: Ask) {
             // Sent: the kept draft is forgotten even if the resident has left the page meanwhile
             // (else it would come back as "not sent"), unless another tab of the form has saved
             // its own since: that one stays.
+            // Only the question that was sent: a copy edited since (another tab, or this page
+            // opened again while sending) keeps its edits.
             let kept = browser::stored(DRAFT_KEY).map(|s| Draft::from_saved(&s));
-            if kept.is_none_or(|k| k.client_id == draft.client_id) {
+            if kept.is_none_or(|k| k.client_id == draft.client_id && k.content() == draft.content())
+            {
                 browser::forget(DRAFT_KEY);
             }
         }
