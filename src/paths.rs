@@ -79,7 +79,7 @@ impl Paths {
         Paths {
             base: "/".into(),
             host: Some(HostPage {
-                path: pathname.to_owned(),
+                path: one_leading_slash(pathname),
                 params,
             }),
         }
@@ -168,7 +168,7 @@ impl Paths {
     pub fn route(&self, pathname: &str, search: &str) -> Route {
         if let Some(h) = &self.host {
             // Another page of the host is not ours, whatever its parameters.
-            if pathname != h.path {
+            if one_leading_slash(pathname) != h.path {
                 return Route::NotFound;
             }
             let target = query_value(search, ROUTE_PARAM).unwrap_or_default();
@@ -209,6 +209,13 @@ impl Paths {
     pub fn default_data_url(&self) -> String {
         format!("{}data/faq.json", self.base)
     }
+}
+
+/// `pathname` with one leading slash: a host page's path that starts with `//` ("//evil.example/x",
+/// which a server may answer as "/evil.example/x") would make every link of the guide a link to
+/// another site.
+fn one_leading_slash(pathname: &str) -> String {
+    format!("/{}", pathname.trim_start_matches('/'))
 }
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay; a space becomes `+`).
@@ -331,6 +338,27 @@ mod tests {
             ]
         );
         assert!(query_pairs("").is_empty());
+    }
+
+    #[test]
+    fn a_host_path_that_starts_with_two_slashes_never_makes_links_to_another_site() {
+        let p = Paths::in_query("//evil.example/artykul", "?id=42");
+        for link in [
+            p.home(),
+            p.category("zdrowie"),
+            p.question("ikp"),
+            p.search("dowód"),
+        ] {
+            assert!(link.starts_with("/evil.example/artykul"), "{link}");
+            assert!(!link.starts_with("//"), "{link}");
+        }
+        // The guide's pages are still found at that address, written either way.
+        for path in ["/evil.example/artykul", "//evil.example/artykul"] {
+            assert_eq!(
+                p.route(path, "?id=42&faq=%2Fpytanie%2Fikp"),
+                Route::Question("ikp".into())
+            );
+        }
     }
 
     #[test]

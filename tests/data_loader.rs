@@ -161,6 +161,14 @@ fn refuses_other_major_versions_and_a_missing_version() {
         load_document(&d.to_string()),
         Err(DocumentError::UnsupportedVersion(0))
     );
+    // 1.0 is the integer 1 (JSON Schema's `const: 1` accepts it); 1.5 is not a version.
+    d["schema_version"] = json!(1.0);
+    assert!(load_document(&d.to_string()).is_ok());
+    d["schema_version"] = json!(1.5);
+    assert_eq!(
+        load_document(&d.to_string()),
+        Err(DocumentError::MissingVersion)
+    );
     d["schema_version"] = json!("1");
     assert_eq!(
         load_document(&d.to_string()),
@@ -325,6 +333,31 @@ fn faq_anchors_never_take_the_pages_own_ids_or_an_answer_panels_id() {
         reported[0].contains("„pm-tresc” jest zarezerwowany"),
         "{reported:?}"
     );
+}
+
+#[test]
+fn repeated_records_load_in_linear_time() {
+    // 100 000 repeated FAQ items, categories and institutions: with a check of every earlier record
+    // for each one, this would not finish; without, it takes a moment even in a debug build.
+    const N: usize = 100_000;
+    let mut d = doc();
+    d["questions"][0]["faq"] = json!(vec![
+        json!({ "question": "Jak założyć konto?", "answer_html": "<p>Tak.</p>" });
+        N
+    ]);
+    let category = d["categories"][0].clone();
+    d["categories"] = json!(vec![category; N]);
+    d["institutions"] = json!(vec![json!({ "id": "urzad", "name": "Urząd" }); N]);
+    let g = load(d);
+    let faq = &g.question("ikp").unwrap().faq;
+    assert_eq!(faq.len(), N);
+    assert_eq!(faq[0].anchor(), "jak-zalozyc-konto");
+    assert_eq!(faq[N - 1].anchor(), format!("jak-zalozyc-konto-{N}"));
+    let mut anchors: Vec<&str> = faq.iter().map(|f| f.anchor()).collect();
+    anchors.sort_unstable();
+    anchors.dedup();
+    assert_eq!(anchors.len(), N, "every anchor is unique");
+    assert_eq!((g.categories.len(), g.institutions.len()), (1, 1));
 }
 
 #[test]

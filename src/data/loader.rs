@@ -12,7 +12,7 @@
 //! Every report names the record (its id, or its position when it has no usable id) and the reason,
 //! in Polish, for the city's editors.
 
-use std::collections::BTreeSet;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -188,7 +188,14 @@ pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
     };
     let version = doc
         .get("schema_version")
-        .and_then(Value::as_i64)
+        // 1.0 is the integer 1 for JSON Schema's `const: 1`, and so for the app.
+        .and_then(|v| {
+            v.as_i64().or_else(|| {
+                v.as_f64()
+                    .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
+                    .map(|f| f as i64)
+            })
+        })
         .ok_or(DocumentError::MissingVersion)?;
     if version != SUPPORTED_SCHEMA_VERSION {
         return Err(DocumentError::UnsupportedVersion(version));
@@ -205,6 +212,8 @@ pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
         });
     let portal = load_portal(doc.remove("portal"), &mut report);
 
+    // Ids seen so far, so that every check is one look-up, whatever the number of records.
+    let mut category_ids = HashSet::new();
     let mut categories: Vec<Category> = Vec::new();
     for (i, mut v) in records(&mut doc, "categories", true, &mut report)
         .into_iter()
@@ -212,14 +221,16 @@ pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
     {
         let record = label("kategoria", i, &v);
         match load_category(&mut v, &record, &mut report) {
-            Ok(c) if categories.iter().any(|x| x.id == c.id) => {
-                report.left_out(&record, duplicate(&c.id))
+            Ok(c) if category_ids.contains(&c.id) => report.left_out(&record, duplicate(&c.id)),
+            Ok(c) => {
+                category_ids.insert(c.id.clone());
+                categories.push(c);
             }
-            Ok(c) => categories.push(c),
             Err(reason) => report.left_out(&record, reason),
         }
     }
 
+    let mut institution_ids = HashSet::new();
     let mut institutions: Vec<Institution> = Vec::new();
     for (i, mut v) in records(&mut doc, "institutions", false, &mut report)
         .into_iter()
@@ -227,16 +238,17 @@ pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
     {
         let record = label("instytucja", i, &v);
         match load_institution(&mut v, &record, &mut report) {
-            Ok(x) if institutions.iter().any(|y| y.id == x.id) => {
-                report.left_out(&record, duplicate(&x.id))
+            Ok(x) if institution_ids.contains(&x.id) => report.left_out(&record, duplicate(&x.id)),
+            Ok(x) => {
+                institution_ids.insert(x.id.clone());
+                institutions.push(x);
             }
-            Ok(x) => institutions.push(x),
             Err(reason) => report.left_out(&record, reason),
         }
     }
 
     let mut questions: Vec<Question> = Vec::new();
-    let mut question_ids = BTreeSet::new();
+    let mut question_ids = HashSet::new();
     let mut labels = Vec::new();
     // Each record's strings move into the guide and the rest of its tree is freed as it goes, so
     // the memory peak is the parsed tree, not the tree and the guide side by side.
@@ -258,11 +270,11 @@ pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
 
     // References are checked once every record is known; a broken one breaks only itself.
     for (q, record) in questions.iter_mut().zip(&labels) {
-        if !categories.iter().any(|c| c.id == q.category) {
+        if !category_ids.contains(&q.category) {
             report.partial(record, format!("kategoria „{}” nie istnieje; pytanie jest dostępne pod swoim adresem i w wyszukiwarce, ale nie na liście kategorii", q.category));
         }
         if let Some(inst) = &q.institution {
-            if !institutions.iter().any(|x| &x.id == inst) {
+            if !institution_ids.contains(inst) {
                 report.partial(
                     record,
                     format!("instytucja „{inst}” nie istnieje; pominięto dane kontaktowe"),
@@ -468,6 +480,9 @@ fn load_faq(o: &mut Obj, record: &str, report: &mut Report) -> Vec<FaqItem> {
         }
     };
     let mut kept: Vec<FaqItem> = Vec::new();
+    // The anchors taken, and for each base the next number to try: unique anchors in one pass.
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut next: HashMap<String, usize> = HashMap::new();
     for (i, mut v) in items.into_iter().enumerate() {
         let item_record = format!("{record}, pozycja FAQ nr {}", i + 1);
         let item = as_object(&mut v).and_then(|io| {
@@ -517,11 +532,17 @@ fn load_faq(o: &mut Obj, record: &str, report: &mut Report) -> Vec<FaqItem> {
             }
         };
         let mut anchor = base.clone();
-        let mut n = 2;
-        while kept.iter().any(|k| k.anchor() == anchor) {
-            anchor = format!("{base}-{n}");
-            n += 1;
+        if taken.contains(&anchor) {
+            let n = next.entry(base.clone()).or_insert(2);
+            loop {
+                anchor = format!("{base}-{n}");
+                *n += 1;
+                if !taken.contains(&anchor) {
+                    break;
+                }
+            }
         }
+        taken.insert(anchor.clone());
         kept.push(FaqItem {
             id: Some(anchor),
             question,
