@@ -151,13 +151,13 @@ pub fn forget(key: &str) {
     }
 }
 
-/// 16 random bytes from the browser's cryptographic generator.
-pub fn random_bytes() -> [u8; 16] {
+/// 16 random bytes from the browser's cryptographic generator, or `None` when it refuses (never
+/// zeros in their place: every resident would then share one id).
+pub fn random_bytes() -> Option<[u8; 16]> {
     let mut bytes = [0u8; 16];
-    if let Ok(crypto) = window().crypto() {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    bytes
+    let crypto = window().crypto().ok()?;
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// Whether the browser believes it is online.

@@ -51,8 +51,10 @@ pub fn SearchPage(
             let views: Vec<ResultView> = results
                 .hits
                 .iter()
-                .map(|hit| {
-                    let question = &guide.questions[hit.doc];
+                // An index of another guide (the data reloaded meanwhile) may name questions
+                // this one does not have: those are left out, never a panic.
+                .filter_map(|hit| Some((hit, guide.questions.get(hit.doc)?)))
+                .map(|(hit, question)| {
                     let item = hit.item.and_then(|i| question.faq.get(i));
                     let text = match item {
                         Some(f) => crate::search::plain_text::plain_text(&f.answer_html),

@@ -66,9 +66,11 @@ const MAX_KEPT_BYTES: usize = 2 * 1024 * 1024;
 /// The guide, and when the copy it comes from was kept if the network failed and a kept copy
 /// stands in. Revalidation is the browser's: its HTTP cache asks the CDN with the ETag it has.
 async fn fetch_guide(url: &str) -> Result<(Guide, Option<i64>), LoadError> {
-    let error = match fetch_text(url).await {
-        Ok(text) => {
-            let guide = load_document(&text)?;
+    let error = match fetch_text(url).await.and_then(|text| {
+        let guide = load_document(&text)?;
+        Ok((text, guide))
+    }) {
+        Ok((text, guide)) => {
             for problem in &guide.problems {
                 browser::warn(&format!("Poradnik Mieszkańca, dane: {problem}"));
             }
@@ -86,8 +88,9 @@ async fn fetch_guide(url: &str) -> Result<(Guide, Option<i64>), LoadError> {
         }
         Err(e) => e,
     };
-    // No network, no answer in time, or a server error: the last good copy, if there is one.
-    if matches!(error, LoadError::Network(_) | LoadError::Http(500..)) {
+    // No usable document (no network, no answer in time, an error status, a captive portal's or
+    // firewall's HTML page, a cut-off body): the last good copy, if there is one.
+    {
         let kept = browser::stored(KEPT_DATA_KEY).unwrap_or_default();
         let mut parts = kept.splitn(3, '\n');
         if let (Some(at), Some(kept_url), Some(text)) = (parts.next(), parts.next(), parts.next()) {

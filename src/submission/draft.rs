@@ -78,7 +78,9 @@ impl Draft {
     /// Returns the id, which is also the `Idempotency-Key`.
     pub fn ensure_client_id(&mut self, random: [u8; 16]) -> &str {
         let content = self.content();
-        if self.client_id.is_empty() || self.sent != content {
+        // An id restored from storage that is not one of ours (another app's, or edited, perhaps
+        // with a line break that no header may carry) is replaced too.
+        if !is_client_id(&self.client_id) || self.sent != content {
             self.client_id = client_id(random);
             self.sent = content;
         }
@@ -139,6 +141,15 @@ struct RequestContext<'a> {
     page: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     search: Option<&'a str>,
+}
+
+/// Whether `id` has the form [`client_id`] gives: 8-4-4-4-12 lower-case hex digits.
+pub fn is_client_id(id: &str) -> bool {
+    id.len() == 36
+        && id.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_digit() || (b'a'..=b'f').contains(&b),
+        })
 }
 
 /// A random id in the UUID version 4 form, from 16 random bytes (the browser's
@@ -289,9 +300,29 @@ mod tests {
     }
 
     #[test]
+    fn a_restored_id_that_is_not_ours_is_replaced() {
+        for bad in [
+            "id-1",
+            "",
+            "0123\r\n",
+            "ABCDEF01-2345-4678-9abc-def012345678",
+        ] {
+            let mut d = Draft {
+                client_id: bad.into(),
+                ..draft()
+            };
+            d.sent = d.content();
+            let id = d.ensure_client_id([3; 16]).to_owned();
+            assert!(is_client_id(&id), "{bad:?} → {id}");
+            assert_ne!(id, bad);
+        }
+    }
+
+    #[test]
     fn client_ids_look_like_uuid_v4() {
         let id = client_id([0xff; 16]);
         assert_eq!(id.len(), 36);
+        assert!(is_client_id(&id));
         assert_eq!(&id[14..15], "4");
         assert!(matches!(&id[19..20], "8" | "9" | "a" | "b"), "{id}");
         assert_ne!(client_id([1; 16]), client_id([2; 16]));

@@ -38,6 +38,8 @@ pub enum NotSent {
     TimedOut,
     ServerError(u16),
     Unexpected(u16),
+    /// The browser would not give the random bytes of the question's id: nothing was sent.
+    NoRandom,
 }
 
 /// The body of a 400: `{"errors": {"field": "message", …}}`.
@@ -131,6 +133,7 @@ impl Outcome {
                     NotSent::TimedOut => "Serwer nie odpowiedział na czas.".to_owned(),
                     NotSent::ServerError(s) => format!("Wystąpił błąd po stronie serwera ({s})."),
                     NotSent::Unexpected(s) => format!("Serwer odpowiedział nieoczekiwanie ({s})."),
+                    NotSent::NoRandom => "Ta przeglądarka nie pozwoliła przygotować pytania do wysłania (blokuje generator liczb losowych).".to_owned(),
                 };
                 format!("{why} Pytanie nie zostało wysłane, ale jest zapisane w tej przeglądarce. Spróbuj wysłać je ponownie.")
             }

@@ -200,8 +200,17 @@ test("offline, the guide comes from the copy kept on the last visit, says so wit
   await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
   await page.waitForFunction(() => (localStorage.getItem("poradnik-mieszkanca:dane") ?? "").includes("schema_version"));
 
-  // The data server is down now (no answer at all), then answers 500: the kept copy both times.
-  for (const fail of [(route) => route.abort("connectionrefused"), (route) => route.fulfill({ status: 500, body: "" })]) {
+  // The data server is down now (no answer at all), then answers 500, 403, 429, a captive portal's
+  // page with 200, a cut-off document: the kept copy every time.
+  const failures = [
+    (route) => route.abort("connectionrefused"),
+    (route) => route.fulfill({ status: 500, body: "" }),
+    (route) => route.fulfill({ status: 403, body: "Forbidden" }),
+    (route) => route.fulfill({ status: 429, body: "" }),
+    (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<html><body>Zaloguj się do sieci Wi-Fi</body></html>" }),
+    (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(sample).slice(0, 5000) }),
+  ];
+  for (const fail of failures) {
     await page.route("**/data/faq.json", fail);
     await page.goto(site.server.url + `/pytanie/${sample.questions[1].id}`);
     await page.getByRole("heading", { level: 1, name: sample.questions[1].title }).waitFor();

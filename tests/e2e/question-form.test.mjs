@@ -249,6 +249,23 @@ test("an accepted question does not erase the copy another tab has edited meanwh
   await page.close();
 });
 
+test("a browser that refuses random numbers sends nothing (no shared id) and says so; the question stays", async () => {
+  const page = await openPage(site.browser, { attributes: { "data-submit-url": endpoint.url } });
+  await page.addInitScript(() => {
+    crypto.getRandomValues = () => {
+      throw new Error("blocked");
+    };
+  });
+  endpoint.requests.length = 0;
+  await page.goto(site.server.url + "/zglos-pytanie");
+  await typeQuestion(page);
+  await sendButton(page).click();
+  await statusText(page).getByText(/nie pozwoliła przygotować pytania/).waitFor();
+  assert.equal(endpoint.requests.length, 0);
+  assert.equal(await questionField(page).inputValue(), QUESTION);
+  await page.close();
+});
+
 test("a double click sends once", async () => {
   endpoint.reply({ status: 201, delayMs: 300 });
   const page = await form();

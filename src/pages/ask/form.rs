@@ -87,8 +87,20 @@ pub(super) fn submit(ask: Ask) {
         ask.focus_status();
         return;
     };
+    // Without the browser's random bytes there is no id that tells this question from another
+    // resident's: nothing is sent.
+    let Some(random) = browser::random_bytes() else {
+        ask.phase.set(Phase::Failed {
+            outcome: Outcome::NotSent {
+                reason: NotSent::NoRandom,
+            },
+            online_again: false,
+        });
+        ask.focus_status();
+        return;
+    };
     ask.draft.update(|d| {
-        d.ensure_client_id(browser::random_bytes());
+        d.ensure_client_id(random);
     });
     ask.save();
     let draft = ask.draft.get_untracked();
