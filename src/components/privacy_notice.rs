@@ -1,6 +1,7 @@
 //! The information clause (RODO, art. 13) for the e-mail address a resident may leave with a
-//! question: who processes it, why, on what basis, for how long, and the person's rights. Its
-//! heading's id is `pm-privacy-notice-title`, which the consent box refers to.
+//! question: who processes it, why, on what basis, for how long (also the draft kept in the
+//! browser until it is sent), and the person's rights. Its heading's id is
+//! `pm-privacy-notice-title`, which the consent box refers to.
 
 use leptos::prelude::*;
 
@@ -20,6 +21,9 @@ pub fn PrivacyNotice() -> impl IntoView {
                 </li>
                 <li>
                     "Adres przechowujemy do czasu wysłania odpowiedzi, nie dłużej niż 12 miesięcy od zadania pytania. Nie przekazujemy go innym podmiotom poza firmami, które obsługują dla nas pocztę i serwery."
+                </li>
+                <li>
+                    "Szkic pytania (z adresem e-mail, jeśli go podasz) zapisujemy tylko w tej przeglądarce, aby nie przepadł po zamknięciu strony: do czasu wysłania pytania, nie dłużej niż 30 dni. Nie trafia on nigdzie indziej. Aby go usunąć, wyczyść pola formularza."
                 </li>
                 <li>
                     "Masz prawo dostępu do swoich danych, ich sprostowania, usunięcia, ograniczenia przetwarzania i przeniesienia, a także prawo wycofania zgody w każdej chwili (nie wpływa to na to, co zrobiliśmy przed jej wycofaniem). Możesz też złożyć skargę do Prezesa Urzędu Ochrony Danych Osobowych."

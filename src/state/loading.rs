@@ -60,6 +60,12 @@ const DATA_TIMEOUT_MS: u32 = 15_000;
 /// The last good data document, kept in the browser for when the network fails:
 /// "{saved at, Unix ms}\n{its URL}\n{the document}".
 const KEPT_DATA_KEY: &str = "poradnik-mieszkanca:dane";
+
+/// Drops the kept copy of the data, to make room for what the resident typed (which always wins
+/// over a copy that can be fetched again).
+pub fn forget_kept_data() {
+    browser::forget(KEPT_DATA_KEY);
+}
 /// The largest document kept (bytes of UTF-8; localStorage counts UTF-16 units).
 const MAX_KEPT_BYTES: usize = 2 * 1024 * 1024;
 

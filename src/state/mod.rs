@@ -5,6 +5,8 @@
 mod indexing;
 mod loading;
 
+pub use loading::forget_kept_data;
+
 use std::sync::Arc;
 
 use leptos::prelude::*;

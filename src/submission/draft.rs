@@ -21,10 +21,57 @@ pub struct Draft {
     /// new question (it is also the `Idempotency-Key`).
     #[serde(deserialize_with = "lenient")]
     pub client_id: String,
-    /// What `client_id` was made for (see [`Draft::content`]): once the resident changes the
-    /// question, it is a new question, with a new id.
+    /// What `client_id` was made for: a hash of [`Draft::content`] (see [`content_hash`]), never
+    /// the content itself, so that an address the resident has since deleted is not kept. Once
+    /// the resident changes the question, it is a new question, with a new id.
     #[serde(deserialize_with = "lenient")]
     pub sent: String,
+}
+
+/// How long a draft is kept without being saved again: older ones are dropped on restore.
+pub const KEEP_DRAFT_MS: i64 = 30 * 24 * 60 * 60 * 1000;
+
+/// A draft as kept in the browser: its fields, and when it was last saved (Unix ms).
+#[derive(Serialize)]
+struct SavedRef<'a> {
+    #[serde(flatten)]
+    draft: &'a Draft,
+    saved_at: i64,
+}
+
+/// When a kept draft was last saved; 0 (unknown) in drafts of earlier versions of the app.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SavedAt {
+    #[serde(deserialize_with = "lenient")]
+    saved_at: i64,
+}
+
+/// A draft read back from the browser by [`Draft::restore`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restored {
+    pub draft: Draft,
+    /// Whether it was kept in an earlier form (no time of saving, or the sent content in clear),
+    /// and so should be saved again at once in the current one.
+    pub outdated: bool,
+}
+
+/// The 64-bit FNV-1a hash of `text`, as 16 lower-case hex digits: enough to recognise a resend of
+/// the same content without keeping the content (not a cryptographic hash; nothing depends on it
+/// being hard to invert beyond not storing an address in clear).
+pub fn content_hash(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// Whether `sent` has the form [`content_hash`] gives (else it is the clear content an earlier
+/// version kept, or empty).
+fn is_content_hash(sent: &str) -> bool {
+    sent.len() == 16 && sent.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// A field of a saved draft, or its empty value when it is of another type (a draft saved by
@@ -52,13 +99,51 @@ impl Draft {
     }
 
     /// Reads a saved draft; anything unreadable gives an empty draft rather than an error, and a
-    /// missing field an empty one.
+    /// missing field an empty one. A `sent` kept in clear by an earlier version becomes its hash
+    /// (so a retry of that question keeps its id, and the clear copy is never written again).
     pub fn from_saved(json: &str) -> Draft {
-        serde_json::from_str(json).unwrap_or_default()
+        let mut draft: Draft = serde_json::from_str(json).unwrap_or_default();
+        if !draft.sent.is_empty() && !is_content_hash(&draft.sent) {
+            draft.sent = content_hash(&draft.sent);
+        }
+        draft
     }
 
-    pub fn to_saved(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    /// The draft kept in the browser, read back at `now_ms` (Unix ms): `None` when it is
+    /// unreadable, empty, or was last saved more than [`KEEP_DRAFT_MS`] ago (a draft of an
+    /// earlier version, with no time of saving, is kept and marked outdated).
+    pub fn restore(json: &str, now_ms: i64) -> Option<Restored> {
+        let saved_at = serde_json::from_str::<SavedAt>(json)
+            .unwrap_or_default()
+            .saved_at;
+        if saved_at > 0 && now_ms.saturating_sub(saved_at) > KEEP_DRAFT_MS {
+            return None;
+        }
+        let draft = Draft::from_saved(json);
+        if draft.is_empty() {
+            return None;
+        }
+        let clear_sent = serde_json::from_str::<serde_json::Value>(json)
+            .ok()
+            .and_then(|v| {
+                v.get("sent")?
+                    .as_str()
+                    .map(|s| !s.is_empty() && !is_content_hash(s))
+            })
+            .unwrap_or(false);
+        Some(Restored {
+            draft,
+            outdated: saved_at <= 0 || clear_sent,
+        })
+    }
+
+    /// The JSON kept in the browser, saved at `now_ms` (Unix ms).
+    pub fn to_saved(&self, now_ms: i64) -> String {
+        serde_json::to_string(&SavedRef {
+            draft: self,
+            saved_at: now_ms,
+        })
+        .unwrap_or_default()
     }
 
     /// What makes the question this question: the fields the request carries.
@@ -77,7 +162,7 @@ impl Draft {
     /// question gets a new one, or the server could take it for the earlier one and drop it.
     /// Returns the id, which is also the `Idempotency-Key`.
     pub fn ensure_client_id(&mut self, random: [u8; 16]) -> &str {
-        let content = self.content();
+        let content = content_hash(&self.content());
         // An id restored from storage that is not one of ours (another app's, or edited, perhaps
         // with a line break that no header may carry) is replaced too.
         if !is_client_id(&self.client_id) || self.sent != content {
@@ -173,6 +258,10 @@ mod tests {
     use super::*;
     use serde_json::{json, Value};
 
+    /// 2026-12-02, in Unix ms.
+    const NOW: i64 = 1_796_198_400_000;
+    const DAY: i64 = 24 * 60 * 60 * 1000;
+
     fn draft() -> Draft {
         Draft {
             question: "  Jak zgłosić dziurę w jezdni?  ".into(),
@@ -227,7 +316,7 @@ mod tests {
     #[test]
     fn drafts_survive_a_round_trip_and_garbage_gives_an_empty_one() {
         let d = draft();
-        assert_eq!(Draft::from_saved(&d.to_saved()), d);
+        assert_eq!(Draft::from_saved(&d.to_saved(NOW)), d);
         assert_eq!(Draft::from_saved("{nie json"), Draft::default());
         // A field of another type (another version of the app) loses only itself.
         let odd = Draft::from_saved(
@@ -251,7 +340,7 @@ mod tests {
         assert_eq!(d.request_body(&Context::default(), ""), None);
         let first = d.ensure_client_id([7; 16]).to_owned();
         assert_eq!(d.ensure_client_id([9; 16]), first, "a retry keeps the id");
-        let restored = Draft::from_saved(&d.to_saved());
+        let restored = Draft::from_saved(&d.to_saved(NOW));
         assert_eq!(
             restored.clone().ensure_client_id([9; 16]),
             first,
@@ -279,10 +368,10 @@ mod tests {
             email: odd.into(),
             category: odd.into(),
             client_id: odd.into(),
-            sent: odd.into(),
+            sent: content_hash(odd),
             consent: false,
         };
-        assert_eq!(Draft::from_saved(&d.to_saved()), d);
+        assert_eq!(Draft::from_saved(&d.to_saved(NOW)), d);
         let body: Value = serde_json::from_str(
             &d.request_body(
                 &Context {
@@ -311,7 +400,7 @@ mod tests {
                 client_id: bad.into(),
                 ..draft()
             };
-            d.sent = d.content();
+            d.sent = content_hash(&d.content());
             let id = d.ensure_client_id([3; 16]).to_owned();
             assert!(is_client_id(&id), "{bad:?} → {id}");
             assert_ne!(id, bad);
@@ -326,5 +415,82 @@ mod tests {
         assert_eq!(&id[14..15], "4");
         assert!(matches!(&id[19..20], "8" | "9" | "a" | "b"), "{id}");
         assert_ne!(client_id([1; 16]), client_id([2; 16]));
+    }
+
+    #[test]
+    fn a_kept_draft_holds_a_hash_of_what_was_sent_not_the_address() {
+        let mut d = draft();
+        d.ensure_client_id([5; 16]);
+        // The resident deletes the address and the consent after a failed send.
+        d.email.clear();
+        d.consent = false;
+        let saved = d.to_saved(NOW);
+        assert!(!saved.contains("anna@example.pl"), "{saved}");
+        assert!(!saved.contains('\u{1f}'), "{saved}");
+        let kept: Value = serde_json::from_str(&saved).unwrap();
+        assert_eq!(kept["sent"], content_hash(&draft().content()));
+        assert_eq!(kept["saved_at"], NOW);
+        // Typing the address back is the same question again: the same id.
+        let mut back = Draft::from_saved(&saved);
+        back.email = draft().email;
+        back.consent = true;
+        let id = d.client_id.clone();
+        assert_eq!(back.ensure_client_id([6; 16]), id);
+    }
+
+    #[test]
+    fn a_draft_is_dropped_30_days_after_it_was_last_saved() {
+        let d = draft();
+        let saved = d.to_saved(NOW);
+        let restored = Draft::restore(&saved, NOW + 30 * DAY).unwrap();
+        assert_eq!(restored.draft, d);
+        assert!(!restored.outdated);
+        assert_eq!(Draft::restore(&saved, NOW + 30 * DAY + 1), None);
+        assert_eq!(Draft::restore(&saved, NOW + 365 * DAY), None);
+        // Nothing worth keeping, or nothing readable, is nothing to restore.
+        assert_eq!(Draft::restore(&Draft::default().to_saved(NOW), NOW), None);
+        assert_eq!(Draft::restore("{nie json", NOW), None);
+        // A device clock set back keeps the draft rather than losing it.
+        assert!(Draft::restore(&saved, NOW - DAY).is_some());
+    }
+
+    #[test]
+    fn a_draft_of_the_earlier_form_still_restores_and_is_marked_for_rewriting() {
+        // As kept before: no time of saving, and the sent content in clear.
+        let old = r#"{"question":"Jak zgłosić dziurę w jezdni?","category":"samochod-i-parkowanie","email":"anna@example.pl","consent":true,"client_id":"0a0a0a0a-0a0a-4a0a-8a0a-0a0a0a0a0a0a","sent":"Jak zgłosić dziurę w jezdni?\u001fsamochod-i-parkowanie\u001fanna@example.pl\u001ftrue"}"#;
+        let restored = Draft::restore(old, NOW).expect("an old draft is kept");
+        assert!(restored.outdated);
+        let mut d = restored.draft;
+        assert_eq!(d.question, "Jak zgłosić dziurę w jezdni?");
+        assert_eq!(d.email, "anna@example.pl");
+        // Written again, it has no clear copy of what was sent, and a time of saving.
+        let rewritten = d.to_saved(NOW);
+        assert_eq!(
+            rewritten.matches("anna@example.pl").count(),
+            1,
+            "{rewritten}"
+        );
+        let again = Draft::restore(&rewritten, NOW + DAY).unwrap();
+        assert!(!again.outdated);
+        assert_eq!(again.draft, d);
+        // The same question sent again keeps its id.
+        assert_eq!(
+            d.ensure_client_id([1; 16]),
+            "0a0a0a0a-0a0a-4a0a-8a0a-0a0a0a0a0a0a"
+        );
+        // Without a clear `sent` but without a time either, it is still of the earlier form.
+        assert!(
+            Draft::restore(r#"{"question":"Gdzie oddać meble?"}"#, NOW)
+                .unwrap()
+                .outdated
+        );
+    }
+
+    #[test]
+    fn content_hashes_are_fnv_1a_64() {
+        assert_eq!(content_hash(""), "cbf29ce484222325");
+        assert_eq!(content_hash("a"), "af63dc4c8601ec8c");
+        assert_eq!(content_hash("foobar"), "85944171f73967e8");
+        assert_ne!(content_hash("a\u{1f}b"), content_hash("a\u{1f}c"));
     }
 }

@@ -406,3 +406,140 @@ test("while typing, questions of the guide that may already answer it are offere
   await offered.getByRole("link", { name: target.title }).waitFor();
   await page.close();
 });
+
+// Issue 12.5: a kept draft holds no clear copy of what was sent, expires, and the clause says so.
+test("after a failed send, a deleted address leaves no trace in the kept draft; the clause says where and how long it is kept", async () => {
+  endpoint.reply({ status: 503 });
+  const page = await form();
+  await typeQuestion(page);
+  await page.getByLabel("Adres e-mail (nieobowiązkowo)").fill("anna@example.pl");
+  await page.getByLabel(/Zgadzam się/).check();
+  await sendButton(page).click();
+  await statusText(page).getByText("Wystąpił błąd po stronie serwera (503).").waitFor();
+  // The resident thinks better of it: no address, no consent.
+  await page.getByLabel("Adres e-mail (nieobowiązkowo)").fill("");
+  await page.getByLabel(/Zgadzam się/).uncheck();
+  const kept = await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY);
+  assert.ok(kept.includes("Czy mogę oddać"), kept);
+  assert.ok(!kept.includes("anna@example.pl"), kept);
+  assert.ok(Math.abs(JSON.parse(kept).saved_at - Date.now()) < 60_000, kept);
+  assert.match(
+    await page.locator(".pm-privacy-notice").textContent(),
+    /Szkic pytania .* tylko w tej przeglądarce.* do czasu wysłania pytania, nie dłużej niż 30 dni\..* Aby go usunąć, wyczyść pola formularza\./,
+  );
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("a draft last saved over 30 days ago is dropped; one kept by an earlier version still restores, rewritten, with its id", async () => {
+  const page = await form();
+  const day = 24 * 60 * 60 * 1000;
+  const stale = { question: QUESTION, email: "anna@example.pl", consent: true, client_id: "", sent: "", saved_at: Date.now() - 31 * day };
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DRAFT_KEY, JSON.stringify(stale)]);
+  await page.reload();
+  await questionField(page).waitFor();
+  assert.equal(await questionField(page).inputValue(), "");
+  assert.equal(await page.getByText("Przywróciliśmy").count(), 0);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), null);
+
+  const id = "0a0a0a0a-0a0a-4a0a-8a0a-0a0a0a0a0a0a";
+  const old = { question: QUESTION, category: "", email: "anna@example.pl", consent: true, client_id: id, sent: `${QUESTION}\u001f\u001fanna@example.pl\u001ftrue` };
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DRAFT_KEY, JSON.stringify(old)]);
+  await page.reload();
+  await page.getByText("Przywróciliśmy pytanie, którego nie udało się wcześniej wysłać").waitFor();
+  assert.equal(await questionField(page).inputValue(), QUESTION);
+  const kept = await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY);
+  assert.equal(kept.split("anna@example.pl").length - 1, 1, `the address only in its own field: ${kept}`);
+  assert.ok(JSON.parse(kept).saved_at > 0, kept);
+  endpoint.reply({ status: 201 });
+  endpoint.requests.length = 0;
+  await sendButton(page).click();
+  await page.getByRole("heading", { name: /^Dziękujemy!/ }).waitFor();
+  assert.equal(endpoint.requests[0].body.client_id, id, "the same question sent again keeps its id");
+  await page.close();
+});
+
+// Issue 12.6: two tabs of the form.
+test("two tabs follow each other's draft: neither a send nor a new question in one loses the other's edits", async () => {
+  endpoint.reply({ status: 201 });
+  const a = await form();
+  await typeQuestion(a);
+  const b = await a.context().newPage();
+  await b.goto(site.server.url + "/zglos-pytanie");
+  await questionField(b).waitFor();
+  await b.waitForFunction((q) => document.querySelector("#pm-pytanie")?.value === q, QUESTION);
+  const edited = QUESTION + " A co z lodówką?";
+  await questionField(b).fill(edited);
+  // Tab A's form held just what it had saved: it now shows B's edit...
+  await a.waitForFunction((q) => document.querySelector("#pm-pytanie")?.value === q, edited, { timeout: 5000 });
+  // ...and sends that, rather than saving its older text over it first.
+  await sendButton(a).click();
+  await a.getByRole("heading", { name: /^Dziękujemy!/ }).waitFor();
+  assert.equal(endpoint.requests.at(-1).body.question, edited);
+  assert.equal(await a.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), null);
+  // Tab B held just the question that was sent: it empties rather than offer it for a second send.
+  await b.waitForFunction(() => document.querySelector("#pm-pytanie")?.value === "", null, { timeout: 5000 });
+  // B starts another question; "Zadaj kolejne pytanie" in A does not erase it.
+  const next = "Gdzie mogę wyrobić kartę parkingową dla osoby z niepełnosprawnością?";
+  await typeQuestion(b, next);
+  await a.getByRole("button", { name: "Zadaj kolejne pytanie" }).click();
+  assert.equal(await questionField(a).inputValue(), "");
+  assert.match(await b.evaluate((k) => localStorage.getItem(k) ?? "", DRAFT_KEY), /kartę parkingową/);
+  // The kept draft removed by something else (the site's storage cleared) while B still shows
+  // unsent text: B saves it again.
+  await a.evaluate(() => localStorage.clear());
+  await b.waitForFunction((k) => (localStorage.getItem(k) ?? "").includes("kartę parkingową"), DRAFT_KEY, { timeout: 5000 });
+  assert.equal(await questionField(b).inputValue(), next);
+  assert.deepEqual(a.problems, []);
+  await a.close();
+});
+
+// Issue 12.8: a draft that cannot be saved.
+test("when the storage is full, the draft wins over the kept copy of the data", async () => {
+  const page = await form();
+  await page.waitForFunction(() => (localStorage.getItem("poradnik-mieszkanca:dane") ?? "").includes("schema_version"));
+  // The host site's own data takes all that is left.
+  const filler = await page.evaluate(() => {
+    let lo = 0;
+    let hi = 16 * 1024 * 1024;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      try {
+        localStorage.setItem("strona-miasta:zapas", "x".repeat(mid));
+        lo = mid;
+      } catch {
+        hi = mid - 1;
+      }
+    }
+    localStorage.setItem("strona-miasta:zapas", "x".repeat(lo));
+    return lo;
+  });
+  assert.ok(filler > 0);
+  await questionField(page).fill(QUESTION);
+  await page.waitForFunction((k) => (localStorage.getItem(k) ?? "").includes("Czy mogę oddać"), DRAFT_KEY, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => localStorage.getItem("poradnik-mieszkanca:dane")), null, "the copy of the data made room");
+  assert.equal(await page.evaluate(() => localStorage.getItem("strona-miasta:zapas").length), filler, "the host site's data stays");
+  assert.equal(await page.getByText(/nie pozwala zapisać pytania/).count(), 0);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("a browser that refuses to keep the draft says so at once, while the resident types, before any send", async () => {
+  const page = await openPage(site.browser, { attributes: { "data-submit-url": endpoint.url } });
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  endpoint.requests.length = 0;
+  await page.goto(site.server.url + "/zglos-pytanie");
+  await questionField(page).fill(QUESTION);
+  const note = page.getByText("Uwaga: ta przeglądarka nie pozwala zapisać pytania. Skopiuj jego treść, zanim zamkniesz stronę.");
+  await note.waitFor({ timeout: 5000 });
+  assert.equal(await note.evaluate((el) => el.closest("[aria-live]")?.getAttribute("aria-live")), "polite");
+  assert.equal(endpoint.requests.length, 0);
+  assert.equal(await statusText(page).textContent(), "", "nothing was sent");
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -24,7 +24,7 @@ use wasm_bindgen::JsCast;
 use crate::browser;
 use crate::components::error_summary::ErrorSummary;
 use crate::paths::AskPrefill;
-use crate::state::{use_app, AppContext, GuideState};
+use crate::state::{forget_kept_data, use_app, AppContext, GuideState};
 use crate::submission::draft::{Context, Draft};
 use crate::submission::outcome::Outcome;
 use crate::submission::rules::Field;
@@ -71,6 +71,13 @@ pub fn AskPage(prefill: AskPrefill) -> impl IntoView {
         .into_any();
     }
     let ask = Ask::new(app, &prefill);
+    // Another tab of the site changing the kept draft (see `Ask::follow`).
+    let storage = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().is_none_or(|key| key == DRAFT_KEY) {
+            ask.follow(ev.old_value());
+        }
+    });
+    on_cleanup(move || storage.remove());
     let items = Signal::derive(move || ask.errors.with(Errors::items));
     let sent = move || ask.phase.with(|p| matches!(p, Phase::Sent(_)));
     view! {
@@ -86,6 +93,19 @@ pub fn AskPage(prefill: AskPrefill) -> impl IntoView {
                     <p class="pm-lead">
                         "Nie ma tu odpowiedzi na Twoje pytanie? Napisz, czego szukasz – redakcja uzupełni poradnik."
                     </p>
+                    // Said as soon as a save fails, while the resident is still typing.
+                    <div class="pm-ask-form__unsaved" aria-live="polite">
+                        {move || {
+                            (!ask.saved.get())
+                                .then(|| {
+                                    view! {
+                                        <p>
+                                            "Uwaga: ta przeglądarka nie pozwala zapisać pytania. Skopiuj jego treść, zanim zamkniesz stronę."
+                                        </p>
+                                    }
+                                })
+                        }}
+                    </div>
                     <AskForm ask/>
                 </div>
             </div>
@@ -146,6 +166,9 @@ struct Ask {
     app: AppContext,
     /// What the resident has typed; saved in the browser at every change.
     draft: RwSignal<Draft>,
+    /// The draft as this tab last saved it in the browser or read it from there: while `draft`
+    /// is still this, the form holds nothing another tab's change would overwrite.
+    base: StoredValue<Draft>,
     phase: RwSignal<Phase>,
     errors: RwSignal<Errors>,
     /// Whether the browser kept the draft the last time it was saved.
@@ -166,9 +189,18 @@ impl Ask {
     /// A form that starts from the draft kept in the browser, or from the question the link
     /// brought, and says so when a draft was restored.
     fn new(app: AppContext, prefill: &AskPrefill) -> Ask {
-        let saved = browser::stored(DRAFT_KEY).map(|s| Draft::from_saved(&s));
-        let restored = saved.as_ref().is_some_and(|d| !d.is_empty());
-        let mut draft = saved.unwrap_or_default();
+        let kept = browser::stored(DRAFT_KEY);
+        let saved = kept
+            .as_deref()
+            .and_then(|s| Draft::restore(s, browser::now_unix_ms()));
+        if kept.is_some() && saved.is_none() {
+            // Past its time limit (or nothing worth keeping): gone from the browser too.
+            browser::forget(DRAFT_KEY);
+        }
+        let restored = saved.is_some();
+        let outdated = saved.as_ref().is_some_and(|s| s.outdated);
+        let base = saved.map(|s| s.draft).unwrap_or_default();
+        let mut draft = base.clone();
         if draft.question.trim().is_empty() && !prefill.question.trim().is_empty() {
             draft.question = prefill.question.trim().to_owned();
         }
@@ -181,9 +213,10 @@ impl Ask {
             page: Some(prefill.from.trim().to_owned()).filter(|p| is_web_url(p)),
             search: Some(prefill.search.trim().to_owned()).filter(|s| !s.is_empty()),
         };
-        Ask {
+        let ask = Ask {
             app,
             draft: RwSignal::new(draft),
+            base: StoredValue::new(base),
             phase: RwSignal::new(Phase::Editing),
             errors: RwSignal::new(Errors::default()),
             saved: RwSignal::new(true),
@@ -192,7 +225,13 @@ impl Ask {
             context: StoredValue::new(context),
             status: NodeRef::new(),
             trap: NodeRef::new(),
+        };
+        if outdated {
+            // Kept by an earlier version: written again at once in the current form (no clear
+            // copy of what was sent, and a time of saving from which it expires).
+            ask.save();
         }
+        ask
     }
 
     /// What the resident typed, as the new draft: saved at once. A prepared e-mail no longer
@@ -208,21 +247,80 @@ impl Ask {
         }
     }
 
-    /// Keeps the draft in the browser, or forgets it once there is nothing left to keep.
+    /// Keeps the draft in the browser, or forgets it once there is nothing left to keep (only
+    /// this tab's own: a draft another tab has saved since stays). The resident's draft wins over
+    /// the kept copy of the data: when the browser refuses the draft, the copy is dropped and
+    /// the draft saved once more.
     fn save(self) {
-        let kept = self.draft.with_untracked(|draft| {
-            if draft.is_empty() {
+        let draft = self.draft.get_untracked();
+        let kept = if draft.is_empty() {
+            let theirs = browser::stored(DRAFT_KEY).map(|s| Draft::from_saved(&s));
+            if theirs.is_none_or(|t| self.base.with_value(|b| t == *b)) {
                 browser::forget(DRAFT_KEY);
-                true
-            } else {
-                browser::store(DRAFT_KEY, &draft.to_saved())
             }
-        });
-        if !kept {
+            true
+        } else {
+            let json = draft.to_saved(browser::now_unix_ms());
+            browser::store(DRAFT_KEY, &json) || {
+                forget_kept_data();
+                browser::store(DRAFT_KEY, &json)
+            }
+        };
+        if kept {
+            self.base.set_value(draft);
+        } else {
             browser::warn("Poradnik Mieszkańca: the browser refused to keep the draft");
         }
         if self.saved.get_untracked() != kept {
             self.saved.set(kept);
+        }
+    }
+
+    /// Another tab has changed the kept draft (`removed`: what it was, when it was removed). A
+    /// form that holds just what this tab last saved or read takes the other tab's draft (or,
+    /// when the other tab sent or cleared this same draft, empties too). A form edited otherwise
+    /// keeps its own text, saved again at its next edit; and when the kept draft is gone while
+    /// the form still holds other, unsent text, it is saved again at once. Nothing changes while
+    /// a question is on its way or sent.
+    fn follow(self, removed: Option<String>) {
+        if self
+            .phase
+            .with_untracked(|p| matches!(p, Phase::Sending | Phase::Sent(_)))
+        {
+            return;
+        }
+        let ours = self.draft.get_untracked();
+        let unchanged = self.base.with_value(|b| *b == ours);
+        match browser::stored(DRAFT_KEY) {
+            Some(json) => {
+                let theirs = Draft::from_saved(&json);
+                if theirs == ours {
+                    self.base.set_value(theirs);
+                } else if unchanged {
+                    self.adopt(theirs);
+                }
+            }
+            None => {
+                let removed = removed.map(|s| Draft::from_saved(&s));
+                if unchanged && removed.as_ref() == Some(&ours) {
+                    self.adopt(Draft::default());
+                } else if !ours.is_empty() {
+                    self.save();
+                }
+            }
+        }
+    }
+
+    /// Shows another tab's draft in place of this one's (which was what this tab last saved).
+    fn adopt(self, draft: Draft) {
+        self.base.set_value(draft.clone());
+        if draft.is_empty() {
+            self.restored.set(None);
+        }
+        self.draft.set(draft);
+        // A prepared e-mail or the last attempt's outcome no longer says what the form holds.
+        if self.phase.with_untracked(|p| *p != Phase::Editing) {
+            self.phase.set(Phase::Editing);
         }
     }
 

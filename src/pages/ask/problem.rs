@@ -10,15 +10,6 @@ use crate::submission::outcome::Outcome;
 
 #[component]
 pub(super) fn Problem(ask: Ask, outcome: Outcome, online_again: bool) -> impl IntoView {
-    let unsaved = move || {
-        (!ask.saved.get()).then(|| {
-            view! {
-                <p>
-                    "Uwaga: ta przeglądarka nie pozwala zapisać pytania. Skopiuj jego treść, zanim zamkniesz stronę."
-                </p>
-            }
-        })
-    };
     let send_now = online_again.then(|| {
         view! {
             <p>"Połączenie wróciło."</p>
@@ -30,7 +21,6 @@ pub(super) fn Problem(ask: Ask, outcome: Outcome, online_again: bool) -> impl In
     view! {
         <div class="pm-ask-problem">
             <p>{outcome.message()}</p>
-            {unsaved}
             {send_now}
         </div>
     }
