@@ -19,6 +19,24 @@ import { minify } from "terser";
 
 const dist = process.argv[2] ?? "dist";
 const hostOrigin = process.env.HOST_ORIGIN ?? "https://www.wroclaw.pl";
+// The standalone pages may connect only to their own origin and to these (the data's and the
+// question form's endpoint's, when they live elsewhere), and be framed only by these.
+const connectOrigins = (process.env.CONNECT_ORIGINS ?? "").split(/\s+/).filter(Boolean);
+const frameAncestors = process.env.FRAME_ANCESTORS ?? "'self'";
+for (const origin of connectOrigins) {
+  if (!/^https?:\/\/[^/\s;,']+$/.test(origin)) throw new Error(`CONNECT_ORIGINS: ${origin} is not an origin (https://host[:port])`);
+}
+const csp = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  ["connect-src 'self'", ...connectOrigins].join(" "),
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  `frame-ancestors ${frameAncestors}`,
+].join("; ");
 const names = readdirSync(dist);
 const find = (re) => {
   const found = names.filter((n) => re.test(n));
@@ -148,12 +166,25 @@ writeFileSync(
 /zglos-pytanie.html
   Cache-Control: no-cache
 
-# Every page of the standalone site (deep links are answered with 404.html's content): a strict
-# policy; the app needs no inline script or style, only 'wasm-unsafe-eval' for WebAssembly.
+# Every page of the standalone site: a strict policy; the app needs no inline script or style,
+# only 'wasm-unsafe-eval' for WebAssembly; it connects to its own origin and CONNECT_ORIGINS only.
 /*
-  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' https:; base-uri 'none'; form-action 'self'; frame-ancestors 'self'
+  Content-Security-Policy: ${csp}
   X-Content-Type-Options: nosniff
   Referrer-Policy: strict-origin-when-cross-origin
+`,
+);
+// _redirects (Netlify / Cloudflare Pages): the app's own addresses answered with its page and
+// status 200 (a rewrite, not a redirect), so that a question's address is not an HTTP 404 to a
+// crawler; any other address still gets 404.html with status 404.
+writeFileSync(
+  join(dist, "_redirects"),
+  `# Written by scripts/finish-dist.mjs: 200 rewrites for the guide's addresses (a site under a base
+# path puts that path before each line's two addresses).
+/kategoria/*  /index.html  200
+/pytanie/*  /index.html  200
+/szukaj  /index.html  200
+/zglos-pytanie  /zglos-pytanie.html  200
 `,
 );
 const list = (b) => `${b.js}, ${b.wasm}`;

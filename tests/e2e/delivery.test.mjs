@@ -1,6 +1,7 @@
 // What a CDN serves and a host page embeds: one external loader that picks the reading pages' or
 // the question form's bundle by the address, no inline script anywhere in dist/, a strict content
 // security policy that the app runs under, and the headers file.
+import { createServer } from "node:http";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
@@ -192,6 +193,8 @@ test("_headers caches hashed files for a year, revalidates the loader and pages,
   for (const path of ["/poradnik.js", "/index.html", "/"]) assert.match(block(path), /Cache-Control: no-cache/, path);
   assert.match(block("/data/*"), /max-age=60, stale-while-revalidate=600/);
   assert.match(block("/*"), /Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+  // Connections to its own origin only unless the build names others; no plugins, no form posts.
+  assert.match(block("/*"), /connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'/);
 });
 
 test("offline, the guide comes from the copy kept on the last visit, says so with its date, and recovers", async () => {
@@ -253,4 +256,45 @@ test("a data server that never answers: after the time-out, the error and a retr
   await page.getByRole("button", { name: "Spróbuj ponownie" }).click();
   await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
   await page.close();
+});
+
+test("the guide's addresses answer 200 (the rewrites of dist/_redirects), any other address 404", async () => {
+  const cases = [
+    [`/pytanie/${sample.questions[0].id}`, 200],
+    [`/kategoria/${sample.categories[0].id}`, 200],
+    ["/szukaj?q=dow%C3%B3d", 200],
+    ["/zglos-pytanie", 200],
+    ["/", 200],
+    ["/nie-ma-takiej-strony", 404],
+    ["/pytanie", 404],
+  ];
+  for (const [path, status] of cases) {
+    const response = await fetch(site.server.url + path);
+    assert.equal(response.status, status, path);
+  }
+});
+
+test("a data document that stalls after its first bytes: after the time-out, the kept copy", async () => {
+  let stall = false;
+  const hung = [];
+  const body = JSON.stringify(sample);
+  const data = createServer((req, res) => {
+    res.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*" });
+    if (!stall) return res.end(body);
+    res.write(body.slice(0, 2000));
+    hung.push(res);
+  });
+  await new Promise((resolve) => data.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${data.address().port}/faq.json`;
+  const page = await openPage(site.browser, { attributes: { "data-faq-url": url } });
+  await page.goto(site.server.url + "/");
+  await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
+  await page.waitForFunction(() => (localStorage.getItem("poradnik-mieszkanca:dane") ?? "").includes("schema_version"));
+  stall = true;
+  await page.goto(site.server.url + `/pytanie/${sample.questions[1].id}`);
+  await page.locator(".pm-kept-data-note").waitFor({ timeout: 25_000 });
+  assert.ok(await page.getByRole("heading", { level: 1, name: sample.questions[1].title }).isVisible());
+  await page.close();
+  hung.forEach((res) => res.destroy());
+  await new Promise((r) => data.close(r));
 });

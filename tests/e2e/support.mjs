@@ -22,7 +22,7 @@ const types = {
 };
 
 export const STRICT_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:*; base-uri 'none'; form-action 'self'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:*; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 /** Serves dist/ on a free loopback port; unknown paths get 404.html with status 404, as static hosts do. */
 export async function serveDist() {
@@ -33,6 +33,14 @@ export async function serveDist() {
     // As Netlify, Cloudflare Pages and GitHub Pages do: /name is served from name.html.
     const isFile = async (f) => (await stat(f).catch(() => null))?.isFile();
     if (!(await isFile(file)) && (await isFile(file + ".html"))) file += ".html";
+    // dist/_redirects' 200 rewrites, as Netlify and Cloudflare Pages apply them.
+    if (!(await isFile(file))) {
+      const rewrite = (await readFile(join(dist, "_redirects"), "utf8").catch(() => ""))
+        .split("\n")
+        .map((l) => l.trim().split(/\s+/))
+        .find(([from, , code]) => code === "200" && (from.endsWith("/*") ? path.startsWith(from.slice(0, -1)) : path === from));
+      if (rewrite) file = join(dist, rewrite[1]);
+    }
     if (!file.startsWith(dist) || !(await isFile(file))) {
       file = join(dist, "404.html");
       status = 404;
