@@ -167,8 +167,12 @@ impl Paths {
     /// string (with or without the '?'). The inverse of the link builders above.
     pub fn route(&self, pathname: &str, search: &str) -> Route {
         if let Some(h) = &self.host {
-            // Another page of the host is not ours, whatever its parameters.
-            if one_leading_slash(pathname) != h.path {
+            // Another page of the host is not ours, whatever its parameters; nor is this page
+            // with other parameters of its own ("?id=43", "?id=42&page=2"): that is another
+            // article of the host, which the host loads.
+            if one_leading_slash(pathname) != h.path
+                || host_params(search) != host_params(&h.params)
+            {
                 return Route::NotFound;
             }
             let target = query_value(search, ROUTE_PARAM).unwrap_or_default();
@@ -206,6 +210,39 @@ impl Paths {
         }
     }
 
+    /// The link of one of the app's pages (`None` for [`Route::NotFound`], which has none).
+    pub fn link_to(&self, route: &Route) -> Option<String> {
+        Some(match route {
+            Route::Home => self.home(),
+            Route::Category(id) => self.category(id),
+            Route::Question(id) => self.question(id),
+            Route::Search(q) => self.search(q),
+            Route::Ask(prefill) => self.ask(prefill),
+            Route::NotFound => return None,
+        })
+    }
+
+    /// The guide's own address of the page at `pathname` + `search` (path-absolute, never a
+    /// `#fragment`): what the resident was reading, as the question form's `context.page` says
+    /// it. A page of the app is its link as built here (in query routing: the host page's path,
+    /// its own parameters and `faq`; nothing else of the address); an address that names no page
+    /// is kept as it is, within the guide (in query routing: its `faq` value on the host page).
+    pub fn canonical(&self, pathname: &str, search: &str) -> String {
+        if let Some(link) = self.link_to(&self.route(pathname, search)) {
+            return link;
+        }
+        match &self.host {
+            None => match search.trim_start_matches('?') {
+                "" => pathname.to_owned(),
+                q => format!("{pathname}?{q}"),
+            },
+            Some(_) => {
+                let target = query_value(search, ROUTE_PARAM).unwrap_or_default();
+                self.link(target.trim_start_matches('/'))
+            }
+        }
+    }
+
     pub fn default_data_url(&self) -> String {
         format!("{}data/faq.json", self.base)
     }
@@ -216,6 +253,42 @@ impl Paths {
 /// another site.
 fn one_leading_slash(pathname: &str) -> String {
     format!("/{}", pathname.trim_start_matches('/'))
+}
+
+/// The parameters of `query` other than [`ROUTE_PARAM`], decoded and sorted: the same for two
+/// addresses of the same host page, whatever the order their parameters are written in.
+fn host_params(query: &str) -> Vec<(String, String)> {
+    let mut pairs: Vec<_> = query_pairs(query)
+        .into_iter()
+        .filter(|(k, _)| k != ROUTE_PARAM)
+        .collect();
+    pairs.sort();
+    pairs
+}
+
+/// The path and query (as `location.pathname` and `location.search` give them, the query with
+/// its '?' or empty) of `href` when it is an address of this site written from its root, as every
+/// link of [`Paths`] is ("/pytanie/x?y=1#z"); `None` for anything a browser could read as another
+/// site (`//host/x`, `/\host/x`, a tab or newline, which URL parsers drop, `https://…`) or that
+/// is not path-absolute.
+pub fn path_on_this_site(href: &str) -> Option<(String, String)> {
+    if !href.starts_with('/')
+        || href.starts_with("//")
+        || href.starts_with("/\\")
+        || href.contains(|c: char| c.is_control())
+    {
+        return None;
+    }
+    let without_fragment = href.split('#').next().unwrap_or("");
+    let (pathname, query) = without_fragment
+        .split_once('?')
+        .unwrap_or((without_fragment, ""));
+    let search = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{query}")
+    };
+    Some((pathname.to_owned(), search))
 }
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay; a space becomes `+`).
@@ -421,11 +494,13 @@ mod tests {
         let search = p.search("zasiłek 800+");
         let (path, query) = search.split_once('?').unwrap();
         assert_eq!(p.route(path, query), Route::Search("zasiłek 800+".into()));
-        assert_eq!(p.route("/cms/artykul", "?id=42"), Route::Home);
+        assert_eq!(p.route("/cms/artykul", "?id=42&lang=pl"), Route::Home);
         assert_eq!(
-            p.route("/cms/artykul", "?id=42&faq=%2Fkategoria%2Fzdrowie"),
+            p.route("/cms/artykul", "?id=42&lang=pl&faq=%2Fkategoria%2Fzdrowie"),
             Route::Category("zdrowie".into())
         );
+        // Without the host's `lang=pl` it is another address of the host (issue 12.1).
+        assert_eq!(p.route("/cms/artykul", "?id=42"), Route::NotFound);
         assert_eq!(
             p.route("/cms/inna-strona", "?faq=%2Fpytanie%2Fx"),
             Route::NotFound
@@ -434,6 +509,101 @@ mod tests {
         let bare = Paths::in_query("/poradnik.html", "");
         assert_eq!(bare.home(), "/poradnik.html");
         assert_eq!(bare.category("x"), "/poradnik.html?faq=%2Fkategoria%2Fx");
+    }
+
+    #[test]
+    fn query_routing_leaves_the_host_pages_other_addresses_to_the_host() {
+        let p = Paths::in_query("/index.php", "?id=42");
+        // The host's links to its other articles, languages and pages of this article.
+        for (path, query) in [
+            ("/index.php", "?id=43"),
+            ("/index.php", "?lang=en"),
+            ("/index.php", "?id=42&page=2"),
+            ("/index.php", "?id=42&lang=en&faq=%2Fpytanie%2Fx"),
+            ("/index.php", "?id=43&faq=%2Fkategoria%2Fzdrowie"),
+            ("/index.php", ""),
+            ("/index.php", "?faq=%2Fpytanie%2Fx"),
+            ("/inny.php", "?id=42"),
+        ] {
+            assert_eq!(p.route(path, query), Route::NotFound, "{path}{query}");
+        }
+        // The guide's own addresses: the host's parameters, in any order, with or without `faq`.
+        assert_eq!(p.route("/index.php", "?id=42"), Route::Home);
+        assert_eq!(p.route("/index.php", "id=42"), Route::Home);
+        assert_eq!(
+            p.route("/index.php", "?faq=%2Fpytanie%2Fx&id=42"),
+            Route::Question("x".into())
+        );
+        let two = Paths::in_query("/index.php", "?id=42&lang=pl");
+        assert_eq!(
+            two.route("/index.php", "?lang=pl&faq=%2Fkategoria%2Fz&id=42"),
+            Route::Category("z".into())
+        );
+        for link in [two.home(), two.question("x"), two.search("800+ a&b")] {
+            let (path, query) = link.split_once('?').unwrap();
+            assert_ne!(two.route(path, query), Route::NotFound, "{link}");
+        }
+    }
+
+    #[test]
+    fn the_page_the_resident_came_from_is_the_guides_own_address() {
+        // Path routing: the page's link, without parameters of others (or a fragment).
+        let p = Paths::new("/poradnik/".into());
+        assert_eq!(
+            p.canonical("/poradnik/pytanie/ikp", "?utm_source=newsletter"),
+            "/poradnik/pytanie/ikp"
+        );
+        assert_eq!(
+            p.canonical("/poradnik/szukaj", "?q=zasi%C5%82ek+800%2B&fbclid=x"),
+            "/poradnik/szukaj?q=zasi%C5%82ek+800%2B"
+        );
+        assert_eq!(p.canonical("/poradnik", ""), "/poradnik/");
+        assert_eq!(
+            p.canonical("/poradnik/nie-ma", "?a=1"),
+            "/poradnik/nie-ma?a=1"
+        );
+        assert_eq!(p.canonical("/poradnik/nie-ma", ""), "/poradnik/nie-ma");
+        // Query routing: the host page's path, its own parameters and `faq`.
+        let q = Paths::in_query("/cms/artykul", "?faq=%2Fpytanie%2Fikp&id=42");
+        assert_eq!(
+            q.canonical("/cms/artykul", "?faq=%2Fpytanie%2Fikp&id=42"),
+            "/cms/artykul?id=42&faq=%2Fpytanie%2Fikp"
+        );
+        assert_eq!(q.canonical("/cms/artykul", "?id=42"), "/cms/artykul?id=42");
+        assert_eq!(
+            q.canonical("/cms/artykul", "?id=42&faq=%2Fnie-ma"),
+            "/cms/artykul?id=42&faq=%2Fnie-ma"
+        );
+        // Another address of the host (which the guide never shows) says where the guide is.
+        assert_eq!(q.canonical("/cms/artykul", "?id=43"), "/cms/artykul?id=42");
+    }
+
+    #[test]
+    fn only_root_relative_addresses_are_this_sites_paths() {
+        assert_eq!(
+            path_on_this_site("/szukaj?q=a+b#wyniki"),
+            Some(("/szukaj".to_owned(), "?q=a+b".to_owned()))
+        );
+        assert_eq!(
+            path_on_this_site("/pytanie/x#y"),
+            Some(("/pytanie/x".to_owned(), String::new()))
+        );
+        assert_eq!(
+            path_on_this_site("/cms?"),
+            Some(("/cms".to_owned(), String::new()))
+        );
+        for other in [
+            "//evil.example/x",
+            "/\\evil.example/x",
+            "/\t/evil.example/x",
+            "/\n/evil.example/x",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "szukaj?q=a",
+            "",
+        ] {
+            assert_eq!(path_on_this_site(other), None, "{other:?}");
+        }
     }
 
     #[test]

@@ -4,11 +4,18 @@
 //! rewrite URLs, which leptos_router cannot do; `crate::navigation` moves focus and restores
 //! scroll after each navigation, which leptos_router does not either.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
-use crate::paths::{Paths, Route};
+use crate::config::MOUNT_ID;
+use crate::paths::{path_on_this_site, Paths, Route};
+
+/// How long the address waits for typing to pause before [`Router::replace_soon`] writes it:
+/// Safari refuses more than 100 history changes in 30 seconds.
+const ADDRESS_WRITE_DELAY: Duration = Duration::from_millis(300);
 
 /// The parts of the address the app reads.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -19,8 +26,13 @@ pub struct Address {
 
 #[derive(Clone, Copy)]
 pub struct Router {
+    /// The address of the page the app shows: the browser's, except while a write of
+    /// [`Router::replace_soon`] waits, or after the browser refused to change its address.
     pub address: RwSignal<Address>,
     paths: StoredValue<Paths>,
+    /// The address [`Router::replace_soon`] will write into the current history entry, and its
+    /// timer.
+    pending: StoredValue<Option<(String, TimeoutHandle)>>,
 }
 
 fn current_address() -> Address {
@@ -31,6 +43,27 @@ fn current_address() -> Address {
     }
 }
 
+/// Writes `href` into the browser's history: a new entry, or with `replace` the current one
+/// rewritten. Whether the browser did.
+fn write_history(href: &str, replace: bool) -> bool {
+    let Ok(history) = browser::window().history() else {
+        return false;
+    };
+    let done = if replace {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+    } else {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
+    };
+    if let Err(e) = &done {
+        // Safari's SecurityError after too many changes, for one: the page still changes, its
+        // address does not, and the resident stays on this page (never a reload).
+        browser::warn(&format!(
+            "Poradnik Mieszkańca: the browser did not change the address to {href} ({e:?})"
+        ));
+    }
+    done.is_ok()
+}
+
 impl Router {
     /// The page the address names.
     pub fn route(self) -> Route {
@@ -38,27 +71,73 @@ impl Router {
         self.paths.with_value(|p| p.route(&a.pathname, &a.search))
     }
 
+    /// The guide's own absolute address of the page it shows (see `Paths::canonical`), as the
+    /// page the resident came from.
+    pub fn page_url(self) -> String {
+        let a = self.address.get_untracked();
+        let path = self
+            .paths
+            .with_value(|p| p.canonical(&a.pathname, &a.search));
+        format!("{}{path}", browser::page_origin())
+    }
+
     /// Goes to `href` (a link built by `Paths`): a new history entry, or, with `replace`, the
-    /// current one rewritten (as while typing a search). New pages start at the top unless the
-    /// link points at an anchor.
+    /// current one rewritten. New pages start at the top unless the link points at an anchor.
+    /// Only an address of another site is left to the browser to load.
     pub fn navigate(self, href: &str, replace: bool) {
-        let Ok(history) = browser::window().history() else {
-            return;
-        };
-        let done = if replace {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
-        } else {
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href))
-        };
-        if done.is_err() {
-            // Not a same-origin address after all: let the browser go there.
+        let Some((pathname, search)) = path_on_this_site(href) else {
+            self.cancel_pending();
             let _ = browser::window().location().set_href(href);
             return;
+        };
+        // What the resident typed last is kept in its own history entry before a new one.
+        if let Some(typed) = self.cancel_pending() {
+            if !replace {
+                write_history(&typed, true);
+            }
         }
-        self.address.set(current_address());
+        let address = if write_history(href, replace) {
+            current_address()
+        } else {
+            Address { pathname, search }
+        };
+        self.address.set(address);
         if !replace && !href.contains('#') {
             browser::window().scroll_to_with_x_and_y(0.0, 0.0);
         }
+    }
+
+    /// Shows the page at `href` now and rewrites the current history entry once no other call
+    /// has come for [`ADDRESS_WRITE_DELAY`]: for the search field, whose every keystroke changes
+    /// the address the results follow.
+    pub fn replace_soon(self, href: &str) {
+        let Some((pathname, search)) = path_on_this_site(href) else {
+            self.navigate(href, true);
+            return;
+        };
+        self.cancel_pending();
+        let handle = set_timeout_with_handle(
+            move || {
+                if let Some(Some((href, _))) = self.pending.try_update_value(Option::take) {
+                    write_history(&href, true);
+                }
+            },
+            ADDRESS_WRITE_DELAY,
+        );
+        match handle {
+            Ok(handle) => self.pending.set_value(Some((href.to_owned(), handle))),
+            Err(_) => {
+                write_history(href, true);
+            }
+        }
+        self.address.set(Address { pathname, search });
+    }
+
+    /// Stops a pending write of [`Router::replace_soon`]; the address it would have written.
+    fn cancel_pending(self) -> Option<String> {
+        let (href, timer) = self.pending.try_update_value(Option::take).flatten()?;
+        timer.clear();
+        Some(href)
     }
 }
 
@@ -71,10 +150,16 @@ pub fn provide_router(paths: Paths) -> Router {
     let router = Router {
         address: RwSignal::new(current_address()),
         paths: StoredValue::new(paths),
+        pending: StoredValue::new(None),
     };
     provide_context(router);
+    on_cleanup(move || {
+        router.cancel_pending();
+    });
 
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        // The entry a pending write was for is no longer the current one.
+        router.cancel_pending();
         let now = current_address();
         if router.address.get_untracked() != now {
             router.address.set(now);
@@ -100,6 +185,11 @@ pub fn provide_router(paths: Paths) -> Router {
         else {
             return;
         };
+        // Only the guide's own links: those of a host page around it are the host's, even when
+        // they point at the guide.
+        if a.closest(&format!("#{MOUNT_ID}")).ok().flatten().is_none() {
+            return;
+        }
         let rel = a.rel();
         if !a.target().is_empty()
             || a.has_attribute("download")
@@ -112,6 +202,10 @@ pub fn provide_router(paths: Paths) -> Router {
             return;
         }
         let (pathname, search, hash) = (a.pathname(), a.search(), a.hash());
+        // "http://this.site//x" is this site's, but "//x" alone would name another.
+        if pathname.starts_with("//") {
+            return;
+        }
         // Only addresses of the app's own pages; anything else on the same site (a page of the
         // host, a file) is the browser's to open.
         if router.paths.with_value(|p| p.route(&pathname, &search)) == Route::NotFound {

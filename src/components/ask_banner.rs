@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::paths::AskPrefill;
+use crate::router::use_router;
 use crate::state::use_app;
 
 /// Shown only where questions can be asked (an endpoint or an e-mail address is configured).
@@ -15,10 +15,11 @@ use crate::state::use_app;
 pub fn AskBanner(notice: Option<String>) -> impl IntoView {
     let app = use_app();
     let (can_ask, paths) = app.config.with_value(|c| (c.can_ask(), c.paths.clone()));
+    let router = use_router();
     can_ask.then(|| {
         let href = paths.ask(&AskPrefill {
             question: String::new(),
-            from: browser::window().location().href().unwrap_or_default(),
+            from: router.page_url(),
             search: app.last_search.get_untracked(),
         });
         let text = notice.unwrap_or_else(|| "Nie ma tu odpowiedzi, której szukasz?".to_owned());

@@ -1,7 +1,7 @@
 //! The search field on every page. Results appear as the resident types (the query lives in the
-//! address, `…/szukaj?q=…`, so results can be shared and back/forward work); "/" focuses the field
-//! unless the resident is typing somewhere; the result count is said in a `role="status"` region
-//! once the resident pauses.
+//! address, `…/szukaj?q=…`, written once typing pauses, so results can be shared and back/forward
+//! work); "/" focuses the field unless the resident is typing somewhere; the result count is said
+//! in a `role="status"` region once the resident pauses.
 
 use std::time::Duration;
 
@@ -45,27 +45,33 @@ pub fn SearchBox() -> impl IntoView {
         }
     });
 
+    // From another page, the first keystroke opens the results as a new history entry. On the
+    // results page each keystroke shows its results at once, but the entry's address is
+    // rewritten only once typing pauses (Safari refuses more than 100 changes in 30 s); the
+    // search button and Enter write it at once.
     let go = {
         let paths = paths.clone();
-        // While the resident types on the results page, each keystroke rewrites its history
-        // entry; from another page, the first keystroke opens the results as a new entry.
-        move || {
+        move |now: bool| {
             let Some(el) = input.get_untracked() else {
                 return;
             };
             let query = el.value().trim_start().to_owned();
             let href = paths.search(&query);
             typed.set_value(Some(query));
-            router.navigate(&href, untrack(on_search_page));
+            match (untrack(on_search_page), now) {
+                (false, _) => router.navigate(&href, false),
+                (true, true) => router.navigate(&href, true),
+                (true, false) => router.replace_soon(&href),
+            }
         }
     };
     let on_input = {
         let go = go.clone();
-        move |_| go()
+        move |_| go(false)
     };
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
-        go();
+        go(true);
     };
 
     // "/" focuses the field, unless the resident is typing in a field of the page.

@@ -5,6 +5,7 @@ use crate::components::ask_banner::NewTabLink;
 use crate::components::guide_loader::{GuideLoader, Loaded};
 use crate::components::search_results::{ResultView, SearchResults};
 use crate::paths::AskPrefill;
+use crate::router::use_router;
 use crate::search::index::is_searchable;
 use crate::search::snippet::snippet;
 use crate::state::use_app;
@@ -21,6 +22,7 @@ pub fn SearchPage(
 ) -> impl IntoView {
     let app = use_app();
     let paths = app.config.with_value(|c| c.paths.clone());
+    let router = use_router();
     view! {
         <GuideLoader page=move |guide: Loaded| {
             let q = query.trim().to_owned();
@@ -97,7 +99,7 @@ pub fn SearchPage(
                 let ask = app.config.with_value(|c| c.can_ask()).then(|| {
                     let href = paths.ask(&AskPrefill {
                         question: q.clone(),
-                        from: browser::window().location().href().unwrap_or_default(),
+                        from: router.page_url(),
                         search: q.clone(),
                     });
                     view! {

@@ -20,10 +20,11 @@ const hostPage = `<!doctype html>
 </body>
 </html>`;
 
-async function host(path = "/cms/artykul?id=42") {
+async function host(path = "/cms/artykul?id=42", mountAttributes = "") {
   const page = await openPage(site.browser);
+  const body = hostPage.replace('data-routing="query"', `data-routing="query"${mountAttributes}`);
   await page.route(/\/cms\/artykul/, (route) =>
-    route.fulfill({ status: 200, headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": STRICT_CSP }, body: hostPage }),
+    route.fulfill({ status: 200, headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": STRICT_CSP }, body }),
   );
   await page.goto(site.server.url + path);
   return page;
@@ -71,6 +72,76 @@ test("a deep link and a search work in query routing, and links to other host pa
   assert.equal(await other.getAttribute("href"), "/cms/inna");
   assert.deepEqual(page.problems, []);
   assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+// Issue 12.1. A CMS article page whose own links change its parameters: another article, another
+// language, the next page of this article, and a link of the host's menu to one of the guide's
+// pages. Each is the host's: the browser loads it, the guide never takes it over.
+const article = (search) => `<!doctype html>
+<html lang="pl">
+<head><meta charset="utf-8"><title>${HOST_TITLE}</title></head>
+<body>
+  <nav aria-label="Menu portalu">
+    <a href="?id=43">Następny artykuł</a>
+    <a href="?lang=en">English</a>
+    <a href="?id=42&amp;page=2">Strona 2 artykułu</a>
+    <a href="?id=42&amp;faq=${encodeURIComponent(`/kategoria/${category.id}`)}">Poradnik: ${category.name}</a>
+  </nav>
+  <main>
+    <p class="host-article">Artykuł ${search}</p>
+    <div id="poradnik-mieszkanca" data-routing="query" data-faq-url="/data/faq.json"></div>
+  </main>
+  <script type="module" src="/poradnik.js"></script>
+</body>
+</html>`;
+
+test("in query routing the host page's own links load the host's pages, never the guide's", async () => {
+  const page = await openPage(site.browser);
+  await page.route(/\/index\.php/, (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": STRICT_CSP },
+      body: article(new URL(route.request().url()).search),
+    }),
+  );
+  for (const [name, search, heading] of [
+    ["Następny artykuł", "?id=43", sample.portal.title],
+    ["English", "?lang=en", sample.portal.title],
+    ["Strona 2 artykułu", "?id=42&page=2", sample.portal.title],
+    [`Poradnik: ${category.name}`, `?id=42&faq=${encodeURIComponent(`/kategoria/${category.id}`)}`, category.name],
+  ]) {
+    await page.goto(site.server.url + "/index.php?id=42");
+    await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
+    await page.evaluate(() => (window.__marker = "the article before"));
+    await page.getByRole("navigation", { name: "Menu portalu" }).getByRole("link", { name }).click();
+    await page.waitForFunction(() => window.__marker === undefined, null, { timeout: 5000 }).catch(() => {
+      throw new Error(`${name}: the browser did not load ${search}; the guide took the link over (address ${page.url()})`);
+    });
+    assert.equal(new URL(page.url()).search, search);
+    assert.equal(await page.locator(".host-article").textContent(), `Artykuł ${search}`);
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  }
+  // The guide's own links still work within the page, keeping the host's parameters.
+  await page.goto(site.server.url + "/index.php?id=42");
+  await page.evaluate(() => (window.__marker = "the article before"));
+  await page.locator("#poradnik-mieszkanca").getByRole("link", { name: new RegExp(category.name) }).first().click();
+  await page.getByRole("heading", { level: 1, name: category.name }).waitFor();
+  assert.deepEqual(params(page), { id: "42", faq: `/kategoria/${category.id}` });
+  assert.equal(await page.evaluate(() => window.__marker), "the article before");
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+// Issue 12.10: the question's context.page is the guide's own address of the page, never the host
+// page's fragment (nor the order the address happened to be written in).
+test("in query routing the page the question comes from is the host page's path, its own parameters and faq", async () => {
+  const page = await host(`/cms/artykul?faq=${encodeURIComponent(`/pytanie/${question.id}`)}&id=42#stopka`, ' data-report-email="poradnik@example.pl"');
+  await page.getByRole("heading", { level: 1, name: question.title }).waitFor();
+  const link = page.getByRole("link", { name: /Zgłoś swoje pytanie do bazy!/ });
+  const from = new URL(await link.getAttribute("href"), page.url()).searchParams.get("faq");
+  const strona = new URLSearchParams(from.slice(from.indexOf("?") + 1)).get("strona");
+  assert.equal(strona, `${site.server.url}/cms/artykul?id=42&faq=${encodeURIComponent(`/pytanie/${question.id}`)}`);
   await page.close();
 });
 

@@ -56,6 +56,24 @@ test("the banner on the home and question pages opens the form in a new tab and 
   await page.close();
 });
 
+// Issue 12.10: the question's context.page is the guide's own address of the page the resident
+// read, without other sites' tracking parameters or a fragment.
+test("the page the question comes from is the guide's own address of the page", async () => {
+  const page = await openPage(site.browser, { attributes: { "data-submit-url": endpoint.url } });
+  const strona = async (link) => new URL(await link.getAttribute("href"), page.url()).searchParams.get("strona");
+  const q = sample.questions[0];
+  await page.goto(`${site.server.url}/pytanie/${q.id}?utm_source=newsletter#pm-tresc`);
+  await page.getByRole("heading", { level: 1, name: q.title }).waitFor();
+  assert.equal(await strona(page.getByRole("link", { name: /Zgłoś swoje pytanie do bazy!/ })), `${site.server.url}/pytanie/${q.id}`);
+  // Straight after typing, before the address is written.
+  await page.getByRole("searchbox", { name: "Szukaj w poradniku" }).pressSequentially("qwxzyk");
+  const ask = page.getByRole("link", { name: /Zgłoś to pytanie/ });
+  await ask.waitFor();
+  await page.waitForFunction(() => document.querySelector(".pm-search-page__summary")?.textContent === "Brak wyników dla „qwxzyk”.");
+  assert.equal(await strona(ask), `${site.server.url}/szukaj?q=qwxzyk`);
+  await page.close();
+});
+
 test("with neither an endpoint nor an address there is no banner and no form", async () => {
   const page = await openPage(site.browser);
   await page.goto(site.server.url + "/");

@@ -134,3 +134,81 @@ test("back and forward update the field even while the cursor is in it", async (
   await page.waitForFunction(() => document.getElementById("pm-szukaj").value === "meldunek");
   await page.close();
 });
+
+// Issue 12.2. WebKit throws a SecurityError from history.pushState/replaceState after 100 calls in
+// 30 seconds; here the browser refuses sooner (after `allowed` calls), and the resident types a
+// long query: the results follow every keystroke, the address is written only once typing pauses,
+// and a refused change never turns into a page load.
+test("typing a long query never reloads the page, even when the browser refuses to change the address", async () => {
+  const query = "odwołanie od mandatu za parkowanie";
+  for (const allowed of [1, 0]) {
+    const page = await openPage(site.browser);
+    await page.addInitScript((allowed) => {
+      window.__historyCalls = 0;
+      window.__refused = 0;
+      for (const name of ["pushState", "replaceState"]) {
+        const original = history[name].bind(history);
+        history[name] = (...args) => {
+          window.__historyCalls += 1;
+          if (window.__historyCalls > allowed) {
+            window.__refused += 1;
+            throw new DOMException(`Attempt to use history.${name}() more than 100 times per 30 seconds`, "SecurityError");
+          }
+          return original(...args);
+        };
+      }
+    }, allowed);
+    await page.goto(site.server.url + "/");
+    await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
+    const loaded = await page.evaluate(() => {
+      window.__marker = "same document";
+      return performance.timeOrigin;
+    });
+    await page.getByRole("searchbox", { name: "Szukaj w poradniku" }).pressSequentially(query);
+    await page
+      .waitForFunction((q) => document.querySelector(".pm-search-page__summary")?.textContent.endsWith(`dla „${q}”.`), query, { timeout: 10000 })
+      .catch(async () => {
+        throw new Error(`allowed ${allowed}: no results for the whole query; the page was ${(await page.evaluate(() => window.__marker)) ? "not " : ""}reloaded`);
+      });
+    // Long enough for the paused typing's address to be written (and refused).
+    await page.waitForTimeout(800);
+    const after = await page.evaluate(() => ({
+      marker: window.__marker,
+      timeOrigin: performance.timeOrigin,
+      navigations: performance.getEntriesByType("navigation").length,
+      calls: window.__historyCalls,
+      refused: window.__refused,
+    }));
+    assert.equal(after.marker, "same document", `allowed ${allowed}: no page load`);
+    assert.equal(after.timeOrigin, loaded, `allowed ${allowed}: no page load`);
+    assert.equal(after.navigations, 1);
+    assert.ok(after.refused >= 1, `allowed ${allowed}: the browser did refuse (${JSON.stringify(after)})`);
+    assert.ok(after.calls <= 5, `${after.calls} history changes for ${query.length} keystrokes`);
+    assert.equal(await page.getByRole("searchbox").inputValue(), query);
+    assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Wyniki wyszukiwania");
+    assert.ok((await resultTitles(page)).length > 0, "results for the whole query");
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
+
+test("while typing on the results page the address is written once typing pauses, and back still goes to the page before", async () => {
+  const page = await home();
+  await page.evaluate(() => {
+    window.__historyCalls = 0;
+    for (const name of ["pushState", "replaceState"]) {
+      const original = history[name].bind(history);
+      history[name] = (...args) => {
+        window.__historyCalls += 1;
+        return original(...args);
+      };
+    }
+  });
+  await typeQuery(page, "karta parkingowa niepelnosprawnosc");
+  assert.ok((await page.evaluate(() => window.__historyCalls)) <= 5);
+  await page.goBack();
+  await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
+  await page.goForward();
+  await page.waitForFunction(() => document.getElementById("pm-szukaj").value === "karta parkingowa niepelnosprawnosc");
+  await page.close();
+});
