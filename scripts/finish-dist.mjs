@@ -180,11 +180,13 @@ writeFileSync(
 writeFileSync(
   join(dist, "_redirects"),
   `# Written by scripts/finish-dist.mjs: 200 rewrites for the guide's addresses (a site under a base
-# path puts that path before each line's two addresses).
-/kategoria/*  /index.html  200
-/pytanie/*  /index.html  200
-/szukaj  /index.html  200
-/zglos-pytanie  /zglos-pytanie.html  200
+# path puts that path before each line's two addresses). The targets have no ".html": Cloudflare
+# Pages answers /index.html with a redirect to /, which would take a rewrite with it. The form's
+# address needs no line: both hosts serve /zglos-pytanie from zglos-pytanie.html.
+/kategoria/*  /  200
+/pytanie/*  /  200
+/szukaj  /  200
+/szukaj/  /  200
 `,
 );
 const list = (b) => `${b.js}, ${b.wasm}`;

@@ -14,6 +14,7 @@ use crate::pages::{CategoryPage, FormElsewhere, HomePage, NotFoundPage, Question
 use crate::paths::{AskPrefill, Route};
 use crate::router::provide_router;
 use crate::state::AppContext;
+use crate::submission::draft::{is_expired, DRAFT_KEY};
 
 /// If the app ever panics (the WebAssembly then stops), the resident still gets words and a way
 /// out instead of a frozen page.
@@ -49,6 +50,12 @@ pub fn start(form: Option<FormPage>) {
     show_message_on_panic();
     if form.is_some() {
         crate::pages::form_bundle_started();
+    }
+    // A draft of a question past its time limit goes, whichever page the resident opens.
+    if let Some(kept) = browser::stored(DRAFT_KEY) {
+        if is_expired(&kept, browser::now_unix_ms()) {
+            browser::forget(DRAFT_KEY);
+        }
     }
     let Some(el) = browser::document().get_element_by_id(MOUNT_ID) else {
         browser::error(&format!(

@@ -163,16 +163,26 @@ impl Paths {
         }
     }
 
-    /// Which page an address names: `pathname` is the path of the address, `search` its query
-    /// string (with or without the '?'). The inverse of the link builders above.
+    /// The page a link leads to, when it is one of the guide's; `None` for any other address,
+    /// which the browser opens. In query routing that is also the host page with other
+    /// parameters of its own ("?id=43", "?id=42&page=2"): another article of the host.
+    pub fn route_of_link(&self, pathname: &str, search: &str) -> Option<Route> {
+        if let Some(h) = &self.host {
+            if host_params(search) != host_params(&h.params) {
+                return None;
+            }
+        }
+        Some(self.route(pathname, search)).filter(|r| *r != Route::NotFound)
+    }
+
+    /// Which page the address shown names: `pathname` is the path of the address, `search` its
+    /// query string (with or without the '?'). The inverse of the link builders above. In query
+    /// routing the host's own parameters do not matter here (a host that rewrites them, as
+    /// analytics scripts do, still shows the guide); see [`Paths::route_of_link`] for links.
     pub fn route(&self, pathname: &str, search: &str) -> Route {
         if let Some(h) = &self.host {
-            // Another page of the host is not ours, whatever its parameters; nor is this page
-            // with other parameters of its own ("?id=43", "?id=42&page=2"): that is another
-            // article of the host, which the host loads.
-            if one_leading_slash(pathname) != h.path
-                || host_params(search) != host_params(&h.params)
-            {
+            // Another page of the host is not ours, whatever its parameters.
+            if one_leading_slash(pathname) != h.path {
                 return Route::NotFound;
             }
             let target = query_value(search, ROUTE_PARAM).unwrap_or_default();
@@ -499,8 +509,10 @@ mod tests {
             p.route("/cms/artykul", "?id=42&lang=pl&faq=%2Fkategoria%2Fzdrowie"),
             Route::Category("zdrowie".into())
         );
-        // Without the host's `lang=pl` it is another address of the host (issue 12.1).
-        assert_eq!(p.route("/cms/artykul", "?id=42"), Route::NotFound);
+        // Without the host's `lang=pl` a link is to another address of the host (issue 12.1);
+        // the address shown, should the host rewrite its own parameters, is still the guide's.
+        assert_eq!(p.route_of_link("/cms/artykul", "?id=42"), None);
+        assert_eq!(p.route("/cms/artykul", "?id=42"), Route::Home);
         assert_eq!(
             p.route("/cms/inna-strona", "?faq=%2Fpytanie%2Fx"),
             Route::NotFound
@@ -525,24 +537,27 @@ mod tests {
             ("/index.php", "?faq=%2Fpytanie%2Fx"),
             ("/inny.php", "?id=42"),
         ] {
-            assert_eq!(p.route(path, query), Route::NotFound, "{path}{query}");
+            assert_eq!(p.route_of_link(path, query), None, "{path}{query}");
         }
         // The guide's own addresses: the host's parameters, in any order, with or without `faq`.
-        assert_eq!(p.route("/index.php", "?id=42"), Route::Home);
-        assert_eq!(p.route("/index.php", "id=42"), Route::Home);
+        assert_eq!(p.route_of_link("/index.php", "?id=42"), Some(Route::Home));
+        assert_eq!(p.route_of_link("/index.php", "id=42"), Some(Route::Home));
         assert_eq!(
-            p.route("/index.php", "?faq=%2Fpytanie%2Fx&id=42"),
-            Route::Question("x".into())
+            p.route_of_link("/index.php", "?faq=%2Fpytanie%2Fx&id=42"),
+            Some(Route::Question("x".into()))
         );
         let two = Paths::in_query("/index.php", "?id=42&lang=pl");
         assert_eq!(
-            two.route("/index.php", "?lang=pl&faq=%2Fkategoria%2Fz&id=42"),
-            Route::Category("z".into())
+            two.route_of_link("/index.php", "?lang=pl&faq=%2Fkategoria%2Fz&id=42"),
+            Some(Route::Category("z".into()))
         );
         for link in [two.home(), two.question("x"), two.search("800+ a&b")] {
             let (path, query) = link.split_once('?').unwrap();
-            assert_ne!(two.route(path, query), Route::NotFound, "{link}");
+            assert!(two.route_of_link(path, query).is_some(), "{link}");
         }
+        // A host that rewrites its own parameters (utm_source dropped) still shows the guide.
+        let tracked = Paths::in_query("/index.php", "?id=42&utm_source=fb");
+        assert_eq!(tracked.route("/index.php", "?id=42"), Route::Home);
     }
 
     #[test]

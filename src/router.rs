@@ -167,6 +167,14 @@ pub fn provide_router(paths: Paths) -> Router {
     });
     on_cleanup(move || popstate.remove());
 
+    // Leaving or reloading the page: what was typed last is kept in its history entry.
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| {
+        if let Some(typed) = router.cancel_pending() {
+            write_history(&typed, true);
+        }
+    });
+    on_cleanup(move || pagehide.remove());
+
     let click = window_event_listener(leptos::ev::click, move |ev| {
         if ev.default_prevented()
             || ev.button() != 0
@@ -208,7 +216,11 @@ pub fn provide_router(paths: Paths) -> Router {
         }
         // Only addresses of the app's own pages; anything else on the same site (a page of the
         // host, a file) is the browser's to open.
-        if router.paths.with_value(|p| p.route(&pathname, &search)) == Route::NotFound {
+        if router
+            .paths
+            .with_value(|p| p.route_of_link(&pathname, &search))
+            .is_none()
+        {
             return;
         }
         // A link to an anchor of this same page: the browser scrolls, and `hashchange` tells

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::data::LoadError;
 use crate::schedule::warsaw_time::warsaw_time;
 use crate::state::use_app;
 
@@ -17,17 +18,28 @@ pub fn KeptDataNote() -> impl IntoView {
     let app = use_app();
     let note = move || {
         let at = app.data_kept_at.get()?;
+        // No network, or a server that answered with no usable document (an error page, a
+        // document this version cannot read): each said as it is.
+        let offline = app
+            .data_kept_because
+            .with(|why| matches!(why, None | Some(LoadError::Network(_))));
+        let (why, still) = if offline {
+            ("Brak połączenia z serwerem.", "nadal brak połączenia")
+        } else {
+            (
+                "Serwer nie udostępnił aktualnych danych.",
+                "nadal brak aktualnych danych",
+            )
+        };
         let text = format!(
-            "Brak połączenia z serwerem. Pokazujemy kopię poradnika zapisaną w tej przeglądarce {}, {}. Dane mogą być nieaktualne.",
+            "{why} Pokazujemy kopię poradnika zapisaną w tej przeglądarce {}, {}. Dane mogą być nieaktualne.",
             warsaw_time(at).date.polish(),
             clock(at)
         );
-        let checked = app.data_checked_at.get().map(|checked| {
-            format!(
-                "Sprawdzono ponownie o {}: nadal brak połączenia.",
-                clock(checked)
-            )
-        });
+        let checked = app
+            .data_checked_at
+            .get()
+            .map(|checked| format!("Sprawdzono ponownie o {}: {still}.", clock(checked)));
         Some(view! {
             <div class="pm-kept-data-note">
                 <p class="pm-kept-data-note__text">{text}</p>

@@ -23,7 +23,9 @@ impl AppContext {
         }
         spawn_local(async move {
             match fetch_guide(&url).await {
-                Ok((guide, kept_at)) => {
+                Ok((guide, kept)) => {
+                    let kept_at = kept.as_ref().map(|(at, _)| *at);
+                    self.data_kept_because.set(kept.map(|(_, why)| why));
                     if quietly && kept_at.is_some() {
                         // Still no network: the copy shown is the best there is; the note says
                         // when it was last checked, so a retry is never silent.
@@ -71,7 +73,7 @@ const MAX_KEPT_BYTES: usize = 2 * 1024 * 1024;
 
 /// The guide, and when the copy it comes from was kept if the network failed and a kept copy
 /// stands in. Revalidation is the browser's: its HTTP cache asks the CDN with the ETag it has.
-async fn fetch_guide(url: &str) -> Result<(Guide, Option<i64>), LoadError> {
+async fn fetch_guide(url: &str) -> Result<(Guide, Option<(i64, LoadError)>), LoadError> {
     let error = match fetch_text(url).await.and_then(|text| {
         let guide = load_document(&text)?;
         Ok((text, guide))
@@ -101,7 +103,13 @@ async fn fetch_guide(url: &str) -> Result<(Guide, Option<i64>), LoadError> {
         let mut parts = kept.splitn(3, '\n');
         if let (Some(at), Some(kept_url), Some(text)) = (parts.next(), parts.next(), parts.next()) {
             if let (Ok(at), true, Ok(guide)) = (at.parse(), kept_url == url, load_document(text)) {
-                return Ok((guide, Some(at)));
+                // Said in the console whatever stands in: an editor checking a publication must
+                // see that the document was refused.
+                browser::error(&format!(
+                    "Poradnik Mieszkańca: could not load {url} ({}); showing the copy kept in this browser",
+                    error.detail()
+                ));
+                return Ok((guide, Some((at, error))));
             }
         }
     }

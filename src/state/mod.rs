@@ -36,6 +36,8 @@ pub struct AppContext {
     pub last_search: RwSignal<String>,
     /// When the kept copy of the data shown was saved (Unix ms), while the network fails.
     pub data_kept_at: RwSignal<Option<i64>>,
+    /// Why the kept copy stands in: no network, or a server that gave no usable document.
+    pub data_kept_because: RwSignal<Option<LoadError>>,
     /// When a retry last found the network still failing (Unix ms).
     pub data_checked_at: RwSignal<Option<i64>>,
     /// What the search's live region should say once the resident pauses typing.
@@ -57,6 +59,7 @@ impl AppContext {
             search_partial: RwSignal::new(false),
             last_search: RwSignal::new(String::new()),
             data_kept_at: RwSignal::new(None),
+            data_kept_because: RwSignal::new(None),
             data_checked_at: RwSignal::new(None),
         }
     }

@@ -31,6 +31,24 @@ pub struct Draft {
 /// How long a draft is kept without being saved again: older ones are dropped on restore.
 pub const KEEP_DRAFT_MS: i64 = 30 * 24 * 60 * 60 * 1000;
 
+/// Where the draft is kept in the browser (`localStorage`, shared by the tabs of the site).
+pub const DRAFT_KEY: &str = "poradnik-mieszkanca:szkic-pytania";
+
+/// A day, the most a device's clock may be ahead before a draft's time of saving is not believed.
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// Whether the kept draft `json` is past its time limit at `now_ms`: every page of the guide checks
+/// at start, so a resident who never comes back to the form does not keep it for ever.
+pub fn is_expired(json: &str, now_ms: i64) -> bool {
+    // Read as a `Value`, the one JSON path the reading pages already have (the data's loader): a
+    // typed read here would add its own code to every page's bundle.
+    let saved_at = serde_json::from_str::<serde_json::Value>(json)
+        .ok()
+        .and_then(|v| v.get("saved_at")?.as_i64())
+        .unwrap_or(0);
+    saved_at > 0 && now_ms.saturating_sub(saved_at) > KEEP_DRAFT_MS
+}
+
 /// A draft as kept in the browser: its fields, and when it was last saved (Unix ms).
 #[derive(Serialize)]
 struct SavedRef<'a> {
@@ -113,12 +131,12 @@ impl Draft {
     /// unreadable, empty, or was last saved more than [`KEEP_DRAFT_MS`] ago (a draft of an
     /// earlier version, with no time of saving, is kept and marked outdated).
     pub fn restore(json: &str, now_ms: i64) -> Option<Restored> {
+        if is_expired(json, now_ms) {
+            return None;
+        }
         let saved_at = serde_json::from_str::<SavedAt>(json)
             .unwrap_or_default()
             .saved_at;
-        if saved_at > 0 && now_ms.saturating_sub(saved_at) > KEEP_DRAFT_MS {
-            return None;
-        }
         let draft = Draft::from_saved(json);
         if draft.is_empty() {
             return None;
@@ -133,7 +151,9 @@ impl Draft {
             .unwrap_or(false);
         Some(Restored {
             draft,
-            outdated: saved_at <= 0 || clear_sent,
+            // A time of saving in the future (a clock that was ahead) is rewritten with today's,
+            // or the draft would outlive its time limit by as much.
+            outdated: saved_at <= 0 || clear_sent || saved_at > now_ms + DAY_MS,
         })
     }
 
@@ -405,6 +425,19 @@ mod tests {
             assert!(is_client_id(&id), "{bad:?} → {id}");
             assert_ne!(id, bad);
         }
+    }
+
+    #[test]
+    fn an_expired_draft_is_known_without_reading_it_and_a_future_date_is_rewritten() {
+        const NOW: i64 = 1_795_600_000_000;
+        let d = draft();
+        assert!(!is_expired(&d.to_saved(NOW - KEEP_DRAFT_MS + 1), NOW));
+        assert!(is_expired(&d.to_saved(NOW - KEEP_DRAFT_MS - 1), NOW));
+        assert!(!is_expired("{nie json", NOW));
+        // Saved "tomorrow and more" by a clock that was ahead: kept, and marked for a rewrite.
+        let future = Draft::restore(&d.to_saved(NOW + 3 * DAY_MS), NOW).unwrap();
+        assert!(future.outdated);
+        assert!(!Draft::restore(&d.to_saved(NOW), NOW).unwrap().outdated);
     }
 
     #[test]

@@ -205,15 +205,18 @@ test("offline, the guide comes from the copy kept on the last visit, says so wit
 
   // The data server is down now (no answer at all), then answers 500, 403, 429, a captive portal's
   // page with 200, a cut-off document: the kept copy every time.
+  // The note says which: no connection, or a server that gave no usable document.
+  const NO_NETWORK = /^Brak połączenia z serwerem\./;
+  const NO_DOCUMENT = /^Serwer nie udostępnił aktualnych danych\./;
   const failures = [
-    (route) => route.abort("connectionrefused"),
-    (route) => route.fulfill({ status: 500, body: "" }),
-    (route) => route.fulfill({ status: 403, body: "Forbidden" }),
-    (route) => route.fulfill({ status: 429, body: "" }),
-    (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<html><body>Zaloguj się do sieci Wi-Fi</body></html>" }),
-    (route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(sample).slice(0, 5000) }),
+    [(route) => route.abort("connectionrefused"), NO_NETWORK],
+    [(route) => route.fulfill({ status: 500, body: "" }), NO_DOCUMENT],
+    [(route) => route.fulfill({ status: 403, body: "Forbidden" }), NO_DOCUMENT],
+    [(route) => route.fulfill({ status: 429, body: "" }), NO_DOCUMENT],
+    [(route) => route.fulfill({ status: 200, contentType: "text/html", body: "<html><body>Zaloguj się do sieci Wi-Fi</body></html>" }), NO_DOCUMENT],
+    [(route) => route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(sample).slice(0, 5000) }), NO_DOCUMENT],
   ];
-  for (const fail of failures) {
+  for (const [fail, says] of failures) {
     await page.route("**/data/faq.json", fail);
     await page.goto(site.server.url + `/pytanie/${sample.questions[1].id}`);
     await page.getByRole("heading", { level: 1, name: sample.questions[1].title }).waitFor();
@@ -221,6 +224,7 @@ test("offline, the guide comes from the copy kept on the last visit, says so wit
     await note.waitFor();
     const today = new Date().toLocaleDateString("pl-PL", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Warsaw" });
     assert.match(await note.textContent(), /Dane mogą być nieaktualne/);
+    assert.match(await note.textContent(), says);
     assert.ok((await note.textContent()).includes(today.replace(/\s*r\.$/, "")), `${await note.textContent()} / ${today}`);
     await page.unroute("**/data/faq.json");
   }
@@ -263,6 +267,7 @@ test("the guide's addresses answer 200 (the rewrites of dist/_redirects), any ot
     [`/pytanie/${sample.questions[0].id}`, 200],
     [`/kategoria/${sample.categories[0].id}`, 200],
     ["/szukaj?q=dow%C3%B3d", 200],
+    ["/szukaj/", 200],
     ["/zglos-pytanie", 200],
     ["/", 200],
     ["/nie-ma-takiej-strony", 404],

@@ -223,3 +223,15 @@ test("the demo host page passes axe-core, and its banner offers the question for
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
 });
+
+test("a host page that rewrites its own parameters (an analytics script dropping utm_source) still shows the guide, back and forth", async () => {
+  const page = await host("/cms/artykul?id=42&utm_source=fb");
+  await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
+  await page.evaluate(() => history.replaceState(history.state, "", "/cms/artykul?id=42"));
+  await page.getByRole("link", { name: new RegExp(category.name) }).first().click();
+  await page.getByRole("heading", { level: 1, name: category.name }).waitFor();
+  await page.goBack();
+  await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
+  assert.equal(await page.getByText("Nie znaleziono strony").count(), 0);
+  await page.close();
+});

@@ -284,6 +284,18 @@ test("a browser that refuses random numbers sends nothing (no shared id) and say
   await page.close();
 });
 
+test("a draft past its 30 days goes when any page of the guide opens, not only the form", async () => {
+  const page = await openPage(site.browser);
+  await page.goto(site.server.url + "/");
+  await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
+  const old = Date.now() - 31 * 24 * 60 * 60 * 1000;
+  await page.evaluate(([k, at]) => localStorage.setItem(k, JSON.stringify({ question: "Stare pytanie o śmieci", email: "anna@example.pl", saved_at: at })), [DRAFT_KEY, old]);
+  await page.goto(site.server.url + `/pytanie/${sample.questions[0].id}`);
+  await page.getByRole("heading", { level: 1, name: sample.questions[0].title }).waitFor();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), null);
+  await page.close();
+});
+
 test("a double click sends once", async () => {
   endpoint.reply({ status: 201, delayMs: 300 });
   const page = await form();

@@ -39,7 +39,7 @@ export async function serveDist() {
         .split("\n")
         .map((l) => l.trim().split(/\s+/))
         .find(([from, , code]) => code === "200" && (from.endsWith("/*") ? path.startsWith(from.slice(0, -1)) : path === from));
-      if (rewrite) file = join(dist, rewrite[1]);
+      if (rewrite) file = join(dist, rewrite[1].endsWith("/") ? rewrite[1] + "index.html" : rewrite[1]);
     }
     if (!file.startsWith(dist) || !(await isFile(file))) {
       file = join(dist, "404.html");

@@ -33,8 +33,7 @@ use crate::url::is_web_url;
 use form::AskForm;
 use status::Status;
 
-/// Where the draft is kept in the browser (`localStorage`, shared by the tabs of the site).
-pub const DRAFT_KEY: &str = "poradnik-mieszkanca:szkic-pytania";
+pub use crate::submission::draft::DRAFT_KEY;
 
 const TITLE: &str = "Zgłoś swoje pytanie";
 
