@@ -102,7 +102,8 @@ const swap = (text, from, to) => {
 let formHtml = html;
 for (const kind of ["js", "wasm"]) {
   formHtml = swap(formHtml, bundles.poradnik[kind], bundles.formularz[kind]);
-  formHtml = swap(formHtml, integrity[bundles.poradnik[kind]], integrity[bundles.formularz[kind]]);
+  // The preloads' hashes, where the page has them.
+  formHtml = formHtml.replaceAll(integrity[bundles.poradnik[kind]], integrity[bundles.formularz[kind]]);
 }
 writeFileSync(join(dist, "zglos-pytanie.html"), formHtml);
 
