@@ -303,22 +303,27 @@ pub fn path_on_this_site(href: &str) -> Option<(String, String)> {
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters stay; a space becomes `+`).
 pub fn encode_query(value: &str) -> String {
-    percent_encode(value, "+")
+    percent_encode(value, "+", RFC3986_MARKS)
 }
 
 /// Percent-encodes a URL component (RFC 3986 unreserved characters stay; a space is `%20`), as
 /// `mailto:` fields and map searches take it.
 pub fn encode_component(value: &str) -> String {
-    percent_encode(value, "%20")
+    percent_encode(value, "%20", RFC3986_MARKS)
 }
 
-fn percent_encode(value: &str, space: &str) -> String {
+/// The characters besides letters and digits that RFC 3986 leaves unescaped.
+const RFC3986_MARKS: &[u8] = b"-_.~";
+/// The same for application/x-www-form-urlencoded, as the browser's `URLSearchParams` writes it.
+const FORM_MARKS: &[u8] = b"*-._";
+
+/// `value` with every byte but ASCII letters, digits and `marks` escaped as `%XX`, and a space
+/// written as `space`.
+fn percent_encode(value: &str, space: &str, marks: &[u8]) -> String {
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
+            b if b.is_ascii_alphanumeric() || marks.contains(&b) => out.push(b as char),
             b' ' => out.push_str(space),
             _ => out.push_str(&format!("%{b:02X}")),
         }
@@ -362,19 +367,7 @@ pub fn decode_component(segment: &str) -> String {
 pub fn canonical_query_pairs(query: &str) -> Option<Vec<(String, String)>> {
     let query = query.trim_start_matches('?');
     let pairs = query_pairs(query);
-    let form = |s: &str| {
-        let mut out = String::with_capacity(s.len());
-        for b in s.bytes() {
-            match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
-                    out.push(b as char)
-                }
-                b' ' => out.push('+'),
-                _ => out.push_str(&format!("%{b:02X}")),
-            }
-        }
-        out
-    };
+    let form = |s: &str| percent_encode(s, "+", FORM_MARKS);
     let written: Vec<String> = pairs
         .iter()
         .map(|(k, v)| format!("{}={}", form(k), form(v)))
@@ -397,12 +390,10 @@ pub fn query_pairs(search: &str) -> Vec<(String, String)> {
 
 /// The value of `name` in a query string ("?q=zasi%C5%82ek+rodzinny&x=1" → "zasiłek rodzinny").
 pub fn query_value(search: &str, name: &str) -> Option<String> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
-        .find(|(k, _)| decode(k, true) == name)
-        .map(|(_, v)| decode(v, true))
+    query_pairs(search)
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
 }
 
 #[cfg(test)]

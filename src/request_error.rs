@@ -7,7 +7,8 @@ use std::fmt;
 pub enum RequestError {
     /// The browser says it has no network.
     Offline,
-    /// No complete answer (headers and body) within the time limit.
+    /// The server stayed silent for the time limit: before its answer's headers, or in the
+    /// middle of its body.
     TimedOut,
     /// The browser has a network, but no answer came: a refused connection, DNS, CORS, a dropped
     /// connection. The browser's own words, for the console.

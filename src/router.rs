@@ -91,10 +91,10 @@ impl Router {
             return;
         };
         // What the resident typed last is kept in its own history entry before a new one.
-        if let Some(typed) = self.cancel_pending() {
-            if !replace {
-                write_history(&typed, true);
-            }
+        if replace {
+            self.cancel_pending();
+        } else {
+            self.write_pending();
         }
         let address = if write_history(href, replace) {
             current_address()
@@ -133,6 +133,13 @@ impl Router {
         self.address.set(Address { pathname, search });
     }
 
+    /// Writes at once what [`Router::replace_soon`] would write later, if anything.
+    fn write_pending(self) {
+        if let Some(typed) = self.cancel_pending() {
+            write_history(&typed, true);
+        }
+    }
+
     /// Stops a pending write of [`Router::replace_soon`]; the address it would have written.
     fn cancel_pending(self) -> Option<String> {
         let (href, timer) = self.pending.try_update_value(Option::take).flatten()?;
@@ -168,11 +175,7 @@ pub fn provide_router(paths: Paths) -> Router {
     on_cleanup(move || popstate.remove());
 
     // Leaving or reloading the page: what was typed last is kept in its history entry.
-    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| {
-        if let Some(typed) = router.cancel_pending() {
-            write_history(&typed, true);
-        }
-    });
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| router.write_pending());
     on_cleanup(move || pagehide.remove());
 
     let click = window_event_listener(leptos::ev::click, move |ev| {

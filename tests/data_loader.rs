@@ -113,6 +113,16 @@ fn the_strict_serde_model_reads_the_same_as_the_lenient_loader() {
     }
 }
 
+/// The FAQ anchors of question `id`, in order.
+fn faq_anchors<'a>(g: &'a Guide, id: &str) -> Vec<&'a str> {
+    g.question(id)
+        .unwrap()
+        .faq
+        .iter()
+        .map(|f| f.anchor())
+        .collect()
+}
+
 trait FaqIds {
     fn question_faq_ids(&self, id: &str) -> Vec<String>;
 }
@@ -306,13 +316,7 @@ fn faq_anchors_never_take_the_pages_own_ids_or_an_answer_panels_id() {
         { "question": "PM – kontakt", "answer_html": "<p>d</p>" }
     ]);
     let g = load(d);
-    let anchors: Vec<&str> = g
-        .question("ikp")
-        .unwrap()
-        .faq
-        .iter()
-        .map(|f| f.anchor())
-        .collect();
+    let anchors = faq_anchors(&g, "ikp");
     assert_eq!(
         anchors,
         [
@@ -371,13 +375,7 @@ fn a_bad_faq_item_is_left_out_alone_and_anchors_are_derived_and_unique() {
         { "id": "wlasny", "question": "?", "answer_html": "<p>Tak.</p>" }
     ]);
     let g = load(d);
-    let anchors: Vec<&str> = g
-        .question("ikp")
-        .unwrap()
-        .faq
-        .iter()
-        .map(|f| f.anchor())
-        .collect();
+    let anchors = faq_anchors(&g, "ikp");
     assert_eq!(
         anchors,
         [

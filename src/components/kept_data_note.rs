@@ -17,12 +17,12 @@ fn clock(ms: i64) -> String {
 pub fn KeptDataNote() -> impl IntoView {
     let app = use_app();
     let note = move || {
-        let at = app.data_kept_at.get()?;
-        // No network, or a server that answered with no usable document (an error page, a
-        // document this version cannot read): each said as it is.
-        let offline = app
-            .data_kept_because
-            .with(|why| matches!(why, None | Some(LoadError::Network(_))));
+        let (at, offline) = app.data_kept.with(|kept| {
+            kept.as_ref()
+                // No network, or a server that answered with no usable document (an error page,
+                // a document this version cannot read): each said as it is.
+                .map(|k| (k.at, matches!(k.because, LoadError::Network(_))))
+        })?;
         let (why, still) = if offline {
             ("Brak połączenia z serwerem.", "nadal brak połączenia")
         } else {

@@ -528,7 +528,6 @@ fn load_faq(o: &mut Obj, record: &str, report: &mut Report) -> Vec<FaqItem> {
                 } else {
                     s
                 })
-                .to_owned()
             }
         };
         let mut anchor = base.clone();

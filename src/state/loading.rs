@@ -7,7 +7,7 @@ use gloo_net::http::Method;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{AppContext, GuideState};
+use super::{AppContext, GuideState, KeptCopy};
 use crate::browser;
 use crate::data::{load_document, Guide, LoadError};
 use crate::request;
@@ -24,17 +24,16 @@ impl AppContext {
         spawn_local(async move {
             match fetch_guide(&url).await {
                 Ok((guide, kept)) => {
-                    let kept_at = kept.as_ref().map(|(at, _)| *at);
-                    self.data_kept_because.set(kept.map(|(_, why)| why));
-                    if quietly && kept_at.is_some() {
+                    let from_copy = kept.is_some();
+                    self.data_kept.set(kept);
+                    if quietly && from_copy {
                         // Still no network: the copy shown is the best there is; the note says
                         // when it was last checked, so a retry is never silent.
                         self.data_checked_at.set(Some(browser::now_unix_ms()));
                         return;
                     }
                     self.data_checked_at.set(None);
-                    self.data_kept_at.set(kept_at);
-                    if kept_at.is_some() {
+                    if from_copy {
                         browser::when_online(move || self.load(true));
                     }
                     // The pages first, then the search index, built without blocking them.
@@ -59,21 +58,21 @@ impl AppContext {
 /// How long the server may stay silent (before its answer, or in the middle of the document)
 /// before the page says the data could not be loaded (or shows the kept copy).
 const DATA_TIMEOUT_MS: u32 = 15_000;
-/// The last good data document, kept in the browser for when the network fails:
+/// The last good data document, kept in the browser for when no usable one arrives:
 /// "{saved at, Unix ms}\n{its URL}\n{the document}".
 const KEPT_DATA_KEY: &str = "poradnik-mieszkanca:dane";
+/// The largest document kept (bytes of UTF-8; localStorage counts UTF-16 units).
+const MAX_KEPT_BYTES: usize = 2 * 1024 * 1024;
 
 /// Drops the kept copy of the data, to make room for what the resident typed (which always wins
 /// over a copy that can be fetched again).
 pub fn forget_kept_data() {
     browser::forget(KEPT_DATA_KEY);
 }
-/// The largest document kept (bytes of UTF-8; localStorage counts UTF-16 units).
-const MAX_KEPT_BYTES: usize = 2 * 1024 * 1024;
 
-/// The guide, and when the copy it comes from was kept if the network failed and a kept copy
-/// stands in. Revalidation is the browser's: its HTTP cache asks the CDN with the ETag it has.
-async fn fetch_guide(url: &str) -> Result<(Guide, Option<(i64, LoadError)>), LoadError> {
+/// The guide, and the kept copy it comes from when no usable document arrived. Revalidation is
+/// the browser's: its HTTP cache asks the CDN with the ETag it has.
+async fn fetch_guide(url: &str) -> Result<(Guide, Option<KeptCopy>), LoadError> {
     let error = match fetch_text(url).await.and_then(|text| {
         let guide = load_document(&text)?;
         Ok((text, guide))
@@ -109,7 +108,7 @@ async fn fetch_guide(url: &str) -> Result<(Guide, Option<(i64, LoadError)>), Loa
                     "Poradnik Mieszkańca: could not load {url} ({}); showing the copy kept in this browser",
                     error.detail()
                 ));
-                return Ok((guide, Some((at, error))));
+                return Ok((guide, Some(KeptCopy { at, because: error })));
             }
         }
     }

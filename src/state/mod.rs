@@ -23,6 +23,15 @@ pub enum GuideState {
     Failed(LoadError),
 }
 
+/// The copy of the data kept in the browser, standing in for a document that did not arrive.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeptCopy {
+    /// When it was saved (Unix ms).
+    pub at: i64,
+    /// Why it stands in: no network, or a server that gave no usable document.
+    pub because: LoadError,
+}
+
 /// Shared by every page: the settings, the data, and the search index built from it.
 #[derive(Clone, Copy)]
 pub struct AppContext {
@@ -34,10 +43,9 @@ pub struct AppContext {
     pub search_partial: RwSignal<bool>,
     /// The resident's last search, sent along with a question they ask.
     pub last_search: RwSignal<String>,
-    /// When the kept copy of the data shown was saved (Unix ms), while the network fails.
-    pub data_kept_at: RwSignal<Option<i64>>,
-    /// Why the kept copy stands in: no network, or a server that gave no usable document.
-    pub data_kept_because: RwSignal<Option<LoadError>>,
+    /// The kept copy of the data shown while no usable document arrives: when it was saved, and
+    /// why it stands in.
+    pub data_kept: RwSignal<Option<KeptCopy>>,
     /// When a retry last found the network still failing (Unix ms).
     pub data_checked_at: RwSignal<Option<i64>>,
     /// What the search's live region should say once the resident pauses typing.
@@ -58,8 +66,7 @@ impl AppContext {
             announcement: RwSignal::new(String::new()),
             search_partial: RwSignal::new(false),
             last_search: RwSignal::new(String::new()),
-            data_kept_at: RwSignal::new(None),
-            data_kept_because: RwSignal::new(None),
+            data_kept: RwSignal::new(None),
             data_checked_at: RwSignal::new(None),
         }
     }

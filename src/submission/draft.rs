@@ -1,6 +1,7 @@
 //! What a resident has typed, kept in the browser until the question is accepted.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::rules::trimmed_question;
 
@@ -42,10 +43,15 @@ const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 pub fn is_expired(json: &str, now_ms: i64) -> bool {
     // Read as a `Value`, the one JSON path the reading pages already have (the data's loader): a
     // typed read here would add its own code to every page's bundle.
-    let saved_at = serde_json::from_str::<serde_json::Value>(json)
-        .ok()
-        .and_then(|v| v.get("saved_at")?.as_i64())
-        .unwrap_or(0);
+    serde_json::from_str::<Value>(json).is_ok_and(|v| past_limit(saved_at(&v), now_ms))
+}
+
+/// When a kept draft was last saved (Unix ms); 0 (unknown) in drafts of earlier versions.
+fn saved_at(kept: &Value) -> i64 {
+    kept.get("saved_at").and_then(Value::as_i64).unwrap_or(0)
+}
+
+fn past_limit(saved_at: i64, now_ms: i64) -> bool {
     saved_at > 0 && now_ms.saturating_sub(saved_at) > KEEP_DRAFT_MS
 }
 
@@ -54,14 +60,6 @@ pub fn is_expired(json: &str, now_ms: i64) -> bool {
 struct SavedRef<'a> {
     #[serde(flatten)]
     draft: &'a Draft,
-    saved_at: i64,
-}
-
-/// When a kept draft was last saved; 0 (unknown) in drafts of earlier versions of the app.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct SavedAt {
-    #[serde(deserialize_with = "lenient")]
     saved_at: i64,
 }
 
@@ -99,7 +97,7 @@ where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de> + Default,
 {
-    let value = serde_json::Value::deserialize(d)?;
+    let value = Value::deserialize(d)?;
     Ok(T::deserialize(value).unwrap_or_default())
 }
 
@@ -120,7 +118,14 @@ impl Draft {
     /// missing field an empty one. A `sent` kept in clear by an earlier version becomes its hash
     /// (so a retry of that question keeps its id, and the clear copy is never written again).
     pub fn from_saved(json: &str) -> Draft {
-        let mut draft: Draft = serde_json::from_str(json).unwrap_or_default();
+        serde_json::from_str(json)
+            .map(Draft::from_kept)
+            .unwrap_or_default()
+    }
+
+    /// The same, from the kept JSON already read.
+    fn from_kept(kept: Value) -> Draft {
+        let mut draft = Draft::deserialize(kept).unwrap_or_default();
         if !draft.sent.is_empty() && !is_content_hash(&draft.sent) {
             draft.sent = content_hash(&draft.sent);
         }
@@ -131,24 +136,19 @@ impl Draft {
     /// unreadable, empty, or was last saved more than [`KEEP_DRAFT_MS`] ago (a draft of an
     /// earlier version, with no time of saving, is kept and marked outdated).
     pub fn restore(json: &str, now_ms: i64) -> Option<Restored> {
-        if is_expired(json, now_ms) {
+        let kept: Value = serde_json::from_str(json).ok()?;
+        let saved_at = saved_at(&kept);
+        if past_limit(saved_at, now_ms) {
             return None;
         }
-        let saved_at = serde_json::from_str::<SavedAt>(json)
-            .unwrap_or_default()
-            .saved_at;
-        let draft = Draft::from_saved(json);
+        let clear_sent = kept
+            .get("sent")
+            .and_then(Value::as_str)
+            .is_some_and(|s| !s.is_empty() && !is_content_hash(s));
+        let draft = Draft::from_kept(kept);
         if draft.is_empty() {
             return None;
         }
-        let clear_sent = serde_json::from_str::<serde_json::Value>(json)
-            .ok()
-            .and_then(|v| {
-                v.get("sent")?
-                    .as_str()
-                    .map(|s| !s.is_empty() && !is_content_hash(s))
-            })
-            .unwrap_or(false);
         Some(Restored {
             draft,
             // A time of saving in the future (a clock that was ahead) is rewritten with today's,

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use super::field_error::FieldError;
 use super::{categories, category_name, field_id, Ask};
 use crate::state::GuideState;
-use crate::submission::draft::Draft;
 use crate::submission::rules::Field;
 
 const FIELD: Field = Field::Category;
@@ -57,12 +56,7 @@ pub(super) fn CategoryField(ask: Ask) -> impl IntoView {
                 aria-invalid=ask.invalid(FIELD)
                 disabled=ask.sending()
                 prop:value=value
-                on:change:target=move |ev| {
-                    ask.edit(Draft {
-                        category: ev.target().value(),
-                        ..ask.draft.get_untracked()
-                    })
-                }
+                on:change:target=move |ev| ask.edit(|d| d.category = ev.target().value())
             >
                 <option value="">"Nie wiem"</option>
                 {options}

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use super::field_error::FieldError;
 use super::{field_id, Ask};
-use crate::submission::draft::Draft;
 use crate::submission::rules::Field;
 
 const FIELD: Field = Field::Consent;
@@ -24,12 +23,7 @@ pub(super) fn ConsentField(ask: Ask) -> impl IntoView {
                     aria-invalid=ask.invalid(FIELD)
                     disabled=ask.sending()
                     prop:checked=move || ask.draft.with(|d| d.consent)
-                    on:change:target=move |ev| {
-                        ask.edit(Draft {
-                            consent: ev.target().checked(),
-                            ..ask.draft.get_untracked()
-                        })
-                    }
+                    on:change:target=move |ev| ask.edit(|d| d.consent = ev.target().checked())
                 />
                 <label for=field_id(FIELD)>
                     "Zgadzam się, aby mój adres e-mail był użyty do odpowiedzi na to pytanie (zgoda potrzebna tylko, gdy podajesz adres)."

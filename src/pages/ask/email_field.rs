@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use super::field_error::FieldError;
 use super::{field_id, Ask};
-use crate::submission::draft::Draft;
 use crate::submission::rules::Field;
 
 const FIELD: Field = Field::Email;
@@ -32,12 +31,7 @@ pub(super) fn EmailField(ask: Ask) -> impl IntoView {
                 aria-invalid=ask.invalid(FIELD)
                 readonly=ask.sending()
                 prop:value=move || ask.draft.with(|d| d.email.clone())
-                on:input:target=move |ev| {
-                    ask.edit(Draft {
-                        email: ev.target().value(),
-                        ..ask.draft.get_untracked()
-                    })
-                }
+                on:input:target=move |ev| ask.edit(|d| d.email = ev.target().value())
             />
         </div>
     }

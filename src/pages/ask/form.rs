@@ -121,10 +121,9 @@ pub(super) fn submit(ask: Ask) {
         let result = send(&url, body, &draft.client_id, timeout_ms).await;
         if result == Outcome::Accepted {
             // Sent: the kept draft is forgotten even if the resident has left the page meanwhile
-            // (else it would come back as "not sent"), unless another tab of the form has saved
-            // its own since: that one stays.
-            // Only the question that was sent: a copy edited since (another tab, or this page
-            // opened again while sending) keeps its edits.
+            // (else it would come back as "not sent"), but only while it is the question that
+            // was sent: a copy edited since (another tab, or this page opened again while
+            // sending) keeps its edits.
             let kept = browser::stored(DRAFT_KEY).map(|s| Draft::from_saved(&s));
             if kept.is_none_or(|k| k.client_id == draft.client_id && k.content() == draft.content())
             {
@@ -150,11 +149,12 @@ pub(super) fn submit(ask: Ask) {
                 return;
             }
             outcome => {
-                if outcome
-                    == (Outcome::NotSent {
-                        reason: NotSent::Offline,
-                    })
-                {
+                if matches!(
+                    outcome,
+                    Outcome::NotSent {
+                        reason: NotSent::Offline
+                    }
+                ) {
                     // Once the browser is back online, the panel offers to send at once. A
                     // one-shot listener that holds only the state's handles: if the page is gone
                     // by then, it does nothing.

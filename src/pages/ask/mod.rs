@@ -233,10 +233,10 @@ impl Ask {
         ask
     }
 
-    /// What the resident typed, as the new draft: saved at once. A prepared e-mail no longer
+    /// What the resident typed, changed in the draft: saved at once. A prepared e-mail no longer
     /// says what the form holds, so the form goes back to editing.
-    fn edit(self, draft: Draft) {
-        self.draft.set(draft);
+    fn edit(self, change: impl FnOnce(&mut Draft)) {
+        self.draft.update(change);
         self.save();
         if self
             .phase

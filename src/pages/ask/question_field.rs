@@ -7,7 +7,6 @@ use leptos::prelude::*;
 
 use super::field_error::FieldError;
 use super::{field_id, Ask};
-use crate::submission::draft::Draft;
 use crate::submission::rules::{length_hint, Field};
 
 const FIELD: Field = Field::Question;
@@ -23,10 +22,7 @@ pub(super) fn QuestionField(ask: Ask) -> impl IntoView {
     };
     on_cleanup(stop);
     let on_input = move |question: String| {
-        ask.edit(Draft {
-            question,
-            ..ask.draft.get_untracked()
-        });
+        ask.edit(|d| d.question = question);
         stop();
         let speak = move || {
             ask.spoken
