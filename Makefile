@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 # Trunk must never fetch its own tools: setup.sh puts the pinned versions on PATH.
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: setup serve test test-host test-e2e dist bench clean
+.PHONY: setup serve test test-host test-e2e dist site bench clean
 
 ## setup: install the toolchain, npm packages and Chromium (idempotent, quick when all is there)
 setup:
@@ -25,11 +25,27 @@ test-host:
 test-e2e:
 	node --test --test-concurrency=1 tests/contract/ tests/e2e/
 
-## dist: the production site in dist/ (static files, the reading and the form's bundles, the loader
-## poradnik.js, _headers), then its size report, which fails over either page type's budget
+# The publish step (src/bin/publish.rs): a host build of the same components, with `ssr`.
+PUBLISH = cargo run --quiet --release --locked --no-default-features --features ssr --bin publish --
+# The sample portal's public address (canonical addresses, link previews, the sitemap).
+SITE_URL ?= https://poradnik.wroclaw.pl/
+DATA ?= public/data/faq.json
+OUT ?= dist
+
+## dist: the production site in dist/ for the sample data: the app (the reading and the form's
+## bundles, the loader poradnik.js, _headers) and every page published as HTML (make site), then
+## its size report, which fails over either page type's budget
 dist: setup
 	trunk build --release --locked
+	$(PUBLISH) --data public/data/faq.json --out dist --site-url $(SITE_URL)
 	node scripts/size-report.mjs dist
+
+## site: a complete static site for any document: make site DATA=faq.json OUT=dir SITE_URL=https://…/
+## (the app, its data, an HTML file per page, each page's fragment, sitemap.xml, robots.txt)
+site: setup
+	trunk build --release --locked
+	@if [ "$(abspath $(OUT))" != "$(abspath dist)" ]; then rm -rf "$(OUT)" && mkdir -p "$(OUT)" && cp -R dist/. "$(OUT)/"; fi
+	$(PUBLISH) --data "$(DATA)" --out "$(OUT)" --site-url "$(SITE_URL)"
 
 ## bench: search relevance and speed (host and in-browser) against MiniSearch and FlexSearch → docs/benchmarks.md
 bench: setup

@@ -6,8 +6,9 @@
 //   form's bundle when the address is the form's ({base}zglos-pytanie, or ?faq=/zglos-pytanie in
 //   query routing), else the reading one; loads the hashed stylesheet, JS glue and WebAssembly
 //   relative to its own URL, with subresource integrity; and starts the app; no globals.
-// - dist/index.html (and 404.html, the static hosts' fallback for deep links): Trunk's inline
+// - dist/index.html (and 404.html, and zglos-pytanie.html with the form's bundle): Trunk's inline
 //   loader script replaced by that external loader, so a strict CSP without 'unsafe-inline' holds.
+//   They are the shells the publish step (src/publish/) fills with each page.
 // - dist/_headers: the cache, type and CORS headers for each kind of file (Netlify / Cloudflare
 //   Pages format; the README gives the same set for other CDNs).
 // - both bundles' JS glue minified with terser.
@@ -66,15 +67,17 @@ const integrity = Object.fromEntries(files.map((name) => [name, sri(name)]));
 // The stylesheet is added unless the page links it already (the standalone index.html does, to
 // avoid a flash of unstyled content); the chosen JS glue is preloaded with its hash so that the
 // import uses the checked copy; the WebAssembly is fetched with its hash (same credentials mode as
-// the page's preload, so the preloaded response is used).
+// the page's preload, so the preloaded response is used). If the app cannot start (no
+// WebAssembly, a failed download), a published page stays as it is, every FAQ answer opened
+// (style/no-app.css).
 const loader = `const b=${JSON.stringify(bundles)},c=${JSON.stringify(css)},h=${JSON.stringify(integrity)},u=n=>new URL(n,import.meta.url).href;
 const m=document.getElementById("poradnik-mieszkanca");if(m&&!m.dataset.assets)m.dataset.assets=u(".");
 const q=m?.dataset.routing?.trim()==="query",f=(q?(new URLSearchParams(location.search).get("faq")??"").includes("zglos-pytanie"):location.pathname.split("/").includes("zglos-pytanie"))?b.formularz:b.poradnik;
 const l=a=>{const e=document.createElement("link");for(const k in a)e.setAttribute(k,a[k]);document.head.append(e)};
 if(![...document.querySelectorAll("link[rel=stylesheet]")].some(e=>e.href===u(c)))l({rel:"stylesheet",href:u(c),integrity:h[c],crossorigin:"anonymous"});
 l({rel:"modulepreload",href:u(f.js),integrity:h[f.js],crossorigin:"anonymous"});
-const{default:init}=await import(u(f.js));
-await init({module_or_path:fetch(u(f.wasm),{integrity:h[f.wasm]})});
+try{const{default:init}=await import(u(f.js));
+await init({module_or_path:fetch(u(f.wasm),{integrity:h[f.wasm]})})}catch(e){m?.classList.add("pm-bez-aplikacji");throw e}
 `;
 writeFileSync(join(dist, "poradnik.js"), loader);
 
@@ -167,6 +170,25 @@ writeFileSync(
 /zglos-pytanie.html
   Cache-Control: no-cache
 
+/szukaj
+  Cache-Control: no-cache
+
+/kategoria/*
+  Cache-Control: no-cache
+
+/pytanie/*
+  Cache-Control: no-cache
+
+/fragmenty/*
+  Cache-Control: no-cache
+  ${cors}
+
+/sitemap.xml
+  Cache-Control: no-cache
+
+/bez-aplikacji.css
+  Cache-Control: no-cache
+
 # Every page of the standalone site: a strict policy; the app needs no inline script or style,
 # only 'wasm-unsafe-eval' for WebAssembly; it connects to its own origin and CONNECT_ORIGINS only.
 /*
@@ -175,20 +197,10 @@ writeFileSync(
   Referrer-Policy: strict-origin-when-cross-origin
 `,
 );
-// _redirects (Netlify / Cloudflare Pages): the app's own addresses answered with its page and
-// status 200 (a rewrite, not a redirect), so that a question's address is not an HTTP 404 to a
-// crawler; any other address still gets 404.html with status 404.
-writeFileSync(
-  join(dist, "_redirects"),
-  `# Written by scripts/finish-dist.mjs: 200 rewrites for the guide's addresses (a site under a base
-# path puts that path before each line's two addresses). The targets have no ".html": Cloudflare
-# Pages answers /index.html with a redirect to /, which would take a rewrite with it. The form's
-# address needs no line: both hosts serve /zglos-pytanie from zglos-pytanie.html.
-/kategoria/*  /  200
-/pytanie/*  /  200
-/szukaj  /  200
-/szukaj/  /  200
-`,
-);
+// bez-aplikacji.css: style/no-app.css without its class, which the published pages link inside
+// <noscript> (the app, and the loader when the app cannot start, set the class instead).
+const noApp = readFileSync(new URL("../style/no-app.css", import.meta.url), "utf8");
+if (!noApp.includes(".pm-bez-aplikacji")) throw new Error("style/no-app.css does not name .pm-bez-aplikacji");
+writeFileSync(join(dist, "bez-aplikacji.css"), noApp.replaceAll(".pm-bez-aplikacji", ""));
 const list = (b) => `${b.js}, ${b.wasm}`;
 console.log(`finish-dist: poradnik.js (loads ${css} and ${list(bundles.poradnik)}, or on the form's address ${list(bundles.formularz)}), index.html without inline script, _headers`);

@@ -1,5 +1,5 @@
 //! The app frame: reads the configuration, provides the shared state (`crate::state`), starts
-//! loading the data, and routes.
+//! loading the data, and routes; takes over a page published as HTML (`crate::takeover`).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,7 +12,7 @@ use crate::components::skip_link::SkipLink;
 use crate::config::{Config, MOUNT_ID};
 use crate::pages::{CategoryPage, FormElsewhere, HomePage, NotFoundPage, QuestionPage, SearchPage};
 use crate::paths::{AskPrefill, Route};
-use crate::router::provide_router;
+use crate::router::{provide_router, use_router};
 use crate::state::AppContext;
 use crate::submission::draft::{is_expired, DRAFT_KEY};
 
@@ -25,6 +25,11 @@ fn show_message_on_panic() {
         let Some(el) = doc.get_element_by_id(MOUNT_ID) else {
             return;
         };
+        // A published page the app has not taken over yet stays: it is readable as it is.
+        if crate::takeover::published_page_shown() {
+            let _ = el.class_list().add_1(crate::takeover::NO_APP_CLASS);
+            return;
+        }
         el.set_text_content(None);
         if let (Ok(p), Ok(a)) = (doc.create_element("p"), doc.create_element("a")) {
             let _ = p.set_attribute("role", "alert");
@@ -46,6 +51,10 @@ pub type FormPage = fn(AskPrefill) -> AnyView;
 /// None`) and the question form's (`src/bin/formularz.rs`, which also has every reading page).
 /// The form always opens in a new tab, so the loader (`scripts/finish-dist.mjs`) picks the
 /// bundle by the address it starts at, and the reading pages never download the form.
+///
+/// When the element already holds the page (published HTML, or a CMS's included fragment: see
+/// `crate::publish`), the app renders apart and takes the page over once its data is there
+/// (`crate::takeover`); else it renders into the element at once.
 pub fn start(form: Option<FormPage>) {
     show_message_on_panic();
     if form.is_some() {
@@ -73,22 +82,54 @@ pub fn start(form: Option<FormPage>) {
     for warning in &config.warnings {
         browser::warn(&format!("Poradnik Mieszkańca: {warning}"));
     }
-    // The element may hold a message for browsers without WebAssembly; the app replaces it.
-    el.set_text_content(None);
+    let published = crate::takeover::Published::find(&el);
+    let into = match &published {
+        Some(page) => page.apart(),
+        None => {
+            // The element may hold a message for browsers without WebAssembly; the app replaces it.
+            el.set_text_content(None);
+            el.clone()
+        }
+    };
+    let rendering_here = published.is_none();
     // The app lives as long as the page: its mount handle is never dropped (the only `forget`).
-    leptos::mount::mount_to(el.unchecked_into(), move || view! { <App config form/> }).forget();
+    leptos::mount::mount_to(into.unchecked_into(), move || {
+        view! { <App config form published/> }
+    })
+    .forget();
+    if rendering_here {
+        crate::takeover::mark_started(&el);
+    }
 }
 
+/// The app with its state, router and head tags; `published` is the page it takes over.
 #[component]
-pub fn App(config: Config, form: Option<FormPage>) -> impl IntoView {
+fn App(
+    config: Config,
+    form: Option<FormPage>,
+    published: Option<crate::takeover::Published>,
+) -> impl IntoView {
+    leptos_meta::provide_meta_context();
+    let origin = config.site_origin(&browser::page_origin()).to_owned();
+    let paths = config.paths.clone();
     let ctx = AppContext::new(config);
     provide_context(ctx);
     ctx.load(false);
-
-    let router = provide_router(ctx.config.with_value(|c| c.paths.clone()));
-    let route = Memo::new(move |_| router.route());
+    provide_router(paths, origin);
     crate::navigation::manage_focus_and_scroll();
+    if let Some(page) = published {
+        page.take_over_when_ready(ctx);
+    }
+    view! { <Frame form/> }
+}
 
+/// What every page shows around its content: the skip link, the search field, the note about
+/// kept data, the page, and the data's problems for editors. The same in the browser and in
+/// the published HTML (`crate::publish` renders it with a fixed router).
+#[component]
+pub fn Frame(form: Option<FormPage>) -> impl IntoView {
+    let router = use_router();
+    let route = Memo::new(move |_| router.route());
     view! {
         <div class="pm-app">
             <SkipLink target="pm-tresc"/>

@@ -1,4 +1,8 @@
 //! Small helpers around the DOM, for the components. Nothing here decides anything.
+//!
+//! The publish step renders the components on the host (`crate::publish`), where there is no
+//! window: the few helpers a component calls while rendering answer there as a fresh page
+//! would (no origin of its own, no `#fragment`, nothing stored).
 
 use wasm_bindgen::JsValue;
 
@@ -31,8 +35,25 @@ pub fn set_page_title(page: Option<&str>) {
     document().set_title(&title);
 }
 
+/// Listens for `event` on the window while the calling component lives (removed on its
+/// cleanup); on the host, which has no window, nothing.
+pub fn on_window<E>(event: E, handler: impl Fn(E::EventType) + 'static)
+where
+    E: leptos::tachys::html::event::EventDescriptor + 'static,
+    E::EventType: wasm_bindgen::JsCast,
+{
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
+    let handle = leptos::prelude::window_event_listener(event, handler);
+    leptos::prelude::on_cleanup(move || handle.remove());
+}
+
 /// `scheme://host[:port]` of the page, for telling links to other sites apart.
 pub fn page_origin() -> String {
+    if !cfg!(target_arch = "wasm32") {
+        return String::new();
+    }
     web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default()
@@ -68,6 +89,9 @@ pub fn url_without_fragment() -> String {
 
 /// The current `#fragment`, decoded and without the '#', if any.
 pub fn fragment() -> Option<String> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     let hash = window().location().hash().ok()?;
     let raw = hash.strip_prefix('#')?;
     if raw.is_empty() {
@@ -132,6 +156,9 @@ pub async fn next_task() {
 
 /// The browser's `localStorage`, when the page may use it (it may not: private modes, policies).
 fn local_storage() -> Option<web_sys::Storage> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     window().local_storage().ok().flatten()
 }
 

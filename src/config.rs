@@ -27,6 +27,10 @@ pub struct Config {
     /// Whether the app sets `document.title` for its pages (`data-manage-title`): by default
     /// yes on its own site (path routing) and no inside a host page (query routing).
     pub manage_title: bool,
+    /// The site's public address (`data-site-url`, written by the publish step), e.g.
+    /// "https://poradnik.wroclaw.pl/": canonical addresses and link previews are built from it,
+    /// and its links count as the guide's own. Else the page's own origin stands in.
+    pub site_url: Option<String>,
     /// Settings that were given but could not be used, in English, for the console.
     pub warnings: Vec<String>,
 }
@@ -111,7 +115,17 @@ impl Config {
                 }
             },
         };
+        let site_url = setting(&attr, "data-site-url").filter(|url| {
+            let ok = crate::site::origin_of(url).is_some();
+            if !ok {
+                warnings.push(format!(
+                    "data-site-url {url:?} is not an http(s) address; ignored"
+                ));
+            }
+            ok
+        });
         Config {
+            site_url,
             paths,
             faq_url,
             editor_links,
@@ -127,6 +141,14 @@ impl Config {
     /// neither, neither the banner nor the form is shown.
     pub fn can_ask(&self) -> bool {
         self.submit_url.is_some() || self.report_email.is_some()
+    }
+
+    /// The origin of the guide's public site: `data-site-url`'s, else `page_origin` (the page's).
+    pub fn site_origin<'a>(&'a self, page_origin: &'a str) -> &'a str {
+        self.site_url
+            .as_deref()
+            .and_then(crate::site::origin_of)
+            .unwrap_or(page_origin)
     }
 }
 
@@ -257,6 +279,22 @@ mod tests {
         let odd = config(&[("data-routing", "hash")]);
         assert_eq!(odd.paths.question("x"), "/pytanie/x");
         assert_eq!(odd.warnings.len(), 1);
+    }
+
+    #[test]
+    fn the_site_url_names_the_origin_of_canonical_addresses() {
+        let c = config(&[("data-site-url", "https://poradnik.wroclaw.pl/")]);
+        assert_eq!(
+            c.site_origin("http://127.0.0.1:8080"),
+            "https://poradnik.wroclaw.pl"
+        );
+        assert_eq!(
+            config(&[]).site_origin("http://127.0.0.1:8080"),
+            "http://127.0.0.1:8080"
+        );
+        let bad = config(&[("data-site-url", "javascript:alert(1)")]);
+        assert_eq!(bad.site_origin("http://a.pl"), "http://a.pl");
+        assert_eq!(bad.warnings.len(), 1);
     }
 
     #[test]

@@ -9,7 +9,13 @@
 //!   shares, and loading the data), [`pages`] (one per route), [`components`] (one per thing a
 //!   resident sees), [`router`] and [`navigation`] (our small router, focus and scroll),
 //!   [`request`] (every request, through gloo-net), [`sending`] (the form's request) and
-//!   [`browser`] (small DOM helpers).
+//!   [`browser`] (small DOM helpers);
+//! - [`site`] (plain Rust: descriptions, structured data, the sitemap, each page's file) and
+//!   [`publish`] (the publish step: the same components rendered to HTML on the host, with the
+//!   `ssr` feature; `src/bin/publish.rs`).
+
+// The server renderer resolves each view's whole type (the question form's is deep).
+#![cfg_attr(feature = "ssr", recursion_limit = "256")]
 
 pub mod config;
 pub mod data;
@@ -18,25 +24,30 @@ pub mod request_error;
 pub mod rich_text;
 pub mod schedule;
 pub mod search;
+pub mod site;
 pub mod submission;
 pub mod text;
 pub mod url;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod browser;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod navigation;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod pages;
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "ssr")]
+pub mod publish;
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod request;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod router;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod sending;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
 pub mod state;
+#[cfg(any(target_arch = "wasm32", feature = "ssr"))]
+pub mod takeover;

@@ -15,7 +15,10 @@ pub fn manage_focus_and_scroll() {
     let window = browser::window();
     let router = crate::router::use_router();
     // On its own site the app restores positions itself, once the page it returns to has
-    // rendered; in a host page that setting is the host's.
+    // rendered; in a host page that setting is the host's (and so is its head).
+    let own_site = crate::state::use_app()
+        .config
+        .with_value(|c| c.manage_title && !c.paths.in_host_page());
     if !crate::state::use_app()
         .config
         .with_value(|c| c.paths.in_host_page())
@@ -73,6 +76,9 @@ pub fn manage_focus_and_scroll() {
             format!("{}{}", a.pathname, a.search)
         };
         if previous.is_some() && previous.as_deref() != Some(address.as_str()) {
+            if own_site {
+                crate::takeover::forget_published_structured_data();
+            }
             // Read the back/forward position only after the current task: the router's popstate
             // listener (which triggered this effect) runs before ours. A position saved for
             // another address (a back that changed only the #fragment) is dropped.

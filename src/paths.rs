@@ -85,6 +85,20 @@ impl Paths {
         }
     }
 
+    /// Query routing on whichever page includes it: links name only the query (`?faq=…`), which
+    /// the browser resolves against the page that shows them. The publish step writes the
+    /// fragments a CMS includes with it (`crate::publish`); the app, once it runs, builds its
+    /// links from the real page instead ([`Paths::in_query`]).
+    pub fn in_any_host_page() -> Paths {
+        Paths {
+            base: "/".into(),
+            host: Some(HostPage {
+                path: String::new(),
+                params: String::new(),
+            }),
+        }
+    }
+
     /// Whether the app lives in a query parameter of a host page.
     pub fn in_host_page(&self) -> bool {
         self.host.is_some()
@@ -105,6 +119,8 @@ impl Paths {
                     params.push_str(&encode_query(&format!("/{rel}")));
                 }
                 match params.as_str() {
+                    // The page itself without any query, when only the query is written.
+                    "" if h.path.is_empty() => "?".into(),
                     "" => h.path.clone(),
                     p => format!("{}?{p}", h.path),
                 }
@@ -182,7 +198,7 @@ impl Paths {
     pub fn route(&self, pathname: &str, search: &str) -> Route {
         if let Some(h) = &self.host {
             // Another page of the host is not ours, whatever its parameters.
-            if one_leading_slash(pathname) != h.path {
+            if !h.path.is_empty() && one_leading_slash(pathname) != h.path {
                 return Route::NotFound;
             }
             let target = query_value(search, ROUTE_PARAM).unwrap_or_default();
@@ -482,6 +498,18 @@ mod tests {
             p.route("/poradnik/zglos-pytanie", ""),
             Route::Ask(AskPrefill::default())
         );
+    }
+
+    #[test]
+    fn fragments_link_within_whichever_page_includes_them() {
+        let p = Paths::in_any_host_page();
+        assert_eq!(p.question("abc"), "?faq=%2Fpytanie%2Fabc");
+        assert_eq!(p.home(), "?");
+        assert_eq!(
+            p.route("/cms/artykul", "?faq=%2Fpytanie%2Fabc"),
+            Route::Question("abc".into())
+        );
+        assert_eq!(p.route("/", ""), Route::Home);
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub struct Router {
     /// [`Router::replace_soon`] waits, or after the browser refused to change its address.
     pub address: RwSignal<Address>,
     paths: StoredValue<Paths>,
+    /// The origin of the guide's site (`Config::site_origin`), for absolute addresses.
+    origin: StoredValue<String>,
     /// The address [`Router::replace_soon`] will write into the current history entry, and its
     /// timer.
     pending: StoredValue<Option<(String, TimeoutHandle)>>,
@@ -78,7 +80,7 @@ impl Router {
         let path = self
             .paths
             .with_value(|p| p.canonical(&a.pathname, &a.search));
-        format!("{}{path}", browser::page_origin())
+        format!("{}{path}", self.origin.get_value())
     }
 
     /// Goes to `href` (a link built by `Paths`): a new history entry, or, with `replace`, the
@@ -148,15 +150,29 @@ impl Router {
     }
 }
 
+/// A router that stays at `address`: the publish step renders each page with one
+/// (`crate::publish`); it listens to nothing.
+pub fn provide_fixed_router(paths: Paths, origin: String, address: Address) -> Router {
+    let router = Router {
+        address: RwSignal::new(address),
+        paths: StoredValue::new(paths),
+        origin: StoredValue::new(origin),
+        pending: StoredValue::new(None),
+    };
+    provide_context(router);
+    router
+}
+
 pub fn use_router() -> Router {
     expect_context::<Router>()
 }
 
 /// Creates the router, provides it to the app and listens for link clicks and back/forward.
-pub fn provide_router(paths: Paths) -> Router {
+pub fn provide_router(paths: Paths, origin: String) -> Router {
     let router = Router {
         address: RwSignal::new(current_address()),
         paths: StoredValue::new(paths),
+        origin: StoredValue::new(origin),
         pending: StoredValue::new(None),
     };
     provide_context(router);

@@ -34,8 +34,7 @@ pub fn FaqAccordion(items: Vec<FaqItem>) -> impl IntoView {
         }
     };
     reveal();
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| reveal());
-    on_cleanup(move || handle.remove());
+    browser::on_window(leptos::ev::hashchange, move |_| reveal());
 
     let is_open = move |i: usize| open.with(|o| o[i]);
     let all_open = move || open.with(|o| o.iter().all(|&x| x));

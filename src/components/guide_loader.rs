@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::components::data_error::DataError;
 use crate::components::loading_state::LoadingState;
+use crate::components::page_head::{HeadInfo, PageHead};
 use crate::data::Guide;
 use crate::state::{use_app, GuideState};
 
@@ -34,8 +34,12 @@ pub fn GuideLoader(#[prop(into)] page: PageFn) -> impl IntoView {
     move || match app.guide.get() {
         GuideState::Loading => view! { <LoadingState/> }.into_any(),
         GuideState::Failed(error) => {
-            browser::set_page_title(Some("Błąd wczytywania danych"));
-            view! { <DataError error/> }.into_any()
+            let head = HeadInfo {
+                title: Some("Błąd wczytywania danych".into()),
+                noindex: true,
+                ..HeadInfo::default()
+            };
+            view! { <PageHead info=head/><DataError error/> }.into_any()
         }
         GuideState::Ready(guide) => (page.0)(guide),
     }

@@ -18,6 +18,7 @@ pub mod loading_state;
 pub mod notice_banner;
 pub mod opening_status;
 pub mod page_address;
+pub mod page_head;
 pub mod privacy_notice;
 pub mod question_list;
 pub mod related_questions;

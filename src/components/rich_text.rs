@@ -7,10 +7,15 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::rich_text::parse::parse_rich_text;
 use crate::rich_text::{RichNode, Tag};
+use crate::state::use_app;
 
 #[component]
 pub fn RichText(html: String) -> impl IntoView {
-    let nodes = parse_rich_text(&html, &browser::page_origin());
+    // Links to the guide's own site stay in this tab, in the app and in the published HTML alike.
+    let origin = use_app()
+        .config
+        .with_value(|c| c.site_origin(&browser::page_origin()).to_owned());
+    let nodes = parse_rich_text(&html, &origin);
     view! { <div class="pm-rich-text">{nodes_view(nodes)}</div> }
 }
 

@@ -11,6 +11,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::browser;
 use crate::state::use_app;
 
 /// The id of the search field, which navigation effects leave focus in.
@@ -75,7 +76,7 @@ pub fn SearchBox() -> impl IntoView {
     };
 
     // "/" focuses the field, unless the resident is typing in a field of the page.
-    let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
+    browser::on_window(leptos::ev::keydown, move |ev| {
         if ev.key() != "/"
             || ev.ctrl_key()
             || ev.meta_key()
@@ -98,7 +99,6 @@ pub fn SearchBox() -> impl IntoView {
             }
         }
     });
-    on_cleanup(move || shortcut.remove());
 
     // The live region speaks half a second after the last change, not on every keystroke.
     let spoken = RwSignal::new(String::new());

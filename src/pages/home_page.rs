@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::components::ask_banner::AskBanner;
 use crate::components::category_list::CategoryList;
 use crate::components::guide_loader::{GuideLoader, Loaded};
 use crate::components::notice_banner::NoticeBanner;
+use crate::components::page_head::{HeadInfo, PageHead};
 use crate::state::use_app;
 
 /// The guide's home: its title, the notice, and the categories.
@@ -12,7 +12,6 @@ use crate::state::use_app;
 pub fn HomePage() -> impl IntoView {
     view! {
         <GuideLoader page=|guide: Loaded| {
-            browser::set_page_title(None);
             let can_ask = use_app().config.with_value(|c| c.can_ask());
             let categories = guide
                 .categories_with_counts()
@@ -20,6 +19,7 @@ pub fn HomePage() -> impl IntoView {
                 .map(|(c, n)| (c.clone(), n))
                 .collect::<Vec<_>>();
             view! {
+                <PageHead info=HeadInfo::default()/>
                 <div class="pm-home-page">
                     <h1 class="pm-page-title" tabindex="-1">{guide.portal.title.clone()}</h1>
                     // The notice leads into "Zgłoś swoje pytanie" where questions can be asked.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::components::guide_loader::{GuideLoader, Loaded};
+use crate::components::page_head::{HeadInfo, PageHead};
 use crate::state::use_app;
 
 /// Any address the guide does not know.
@@ -14,8 +14,13 @@ pub fn NotFoundPage() -> impl IntoView {
 #[component]
 pub fn NotFound() -> impl IntoView {
     let home = use_app().config.with_value(|c| c.paths.home());
-    browser::set_page_title(Some("Nie znaleziono strony"));
+    let head = HeadInfo {
+        title: Some("Nie znaleziono strony".into()),
+        noindex: true,
+        ..HeadInfo::default()
+    };
     view! {
+        <PageHead info=head/>
         <div class="pm-not-found-page">
             <h1 class="pm-page-title" tabindex="-1">"Nie znaleziono strony"</h1>
             <p>"Pod tym adresem nie ma pytania ani kategorii. Mogły zostać przeniesione lub usunięte."</p>

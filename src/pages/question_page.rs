@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
 use super::{base_crumbs, NotFound};
-use crate::browser;
 use crate::components::ask_banner::AskBanner;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::contact_card::ContactCard;
@@ -10,9 +9,11 @@ use crate::components::editor_link::EditorLink;
 use crate::components::faq_accordion::FaqAccordion;
 use crate::components::guide_loader::{GuideLoader, Loaded};
 use crate::components::page_address::PageAddress;
+use crate::components::page_head::{HeadInfo, PageHead};
 use crate::components::related_questions::RelatedQuestions;
 use crate::components::rich_text::RichText;
 use crate::components::update_date::UpdateDate;
+use crate::search::plain_text::plain_text;
 use crate::state::use_app;
 
 /// A question: what residents come for.
@@ -26,7 +27,6 @@ pub fn QuestionPage(id: String) -> impl IntoView {
             let Some(question) = guide.question(&id).cloned() else {
                 return view! { <NotFound/> }.into_any();
             };
-            browser::set_page_title(Some(&question.title));
             let mut crumbs = base_crumbs(&guide, &paths);
             // A question whose category is missing is still shown; its path just skips that step.
             if let Some(category) = guide.category(&question.category) {
@@ -42,7 +42,25 @@ pub fn QuestionPage(id: String) -> impl IntoView {
                 .map(|q| (q.id.clone(), q.title.clone()))
                 .collect::<Vec<_>>();
             let edit_url = question.edit_url.clone().filter(|_| editor_links);
+            let head = HeadInfo {
+                title: Some(question.title.clone()),
+                about: Some(plain_text(&question.answer_html)),
+                article: true,
+                // JSON-LD is written by the publish step only (see `PageHead`).
+                crumbs: if cfg!(feature = "ssr") { crumbs.clone() } else { Vec::new() },
+                faq: if cfg!(feature = "ssr") {
+                    question
+                        .faq
+                        .iter()
+                        .map(|i| (i.question.clone(), plain_text(&i.answer_html)))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                ..HeadInfo::default()
+            };
             view! {
+                <PageHead info=head/>
                 <article class="pm-question-page">
                     <Breadcrumbs crumbs current=question.title.clone()/>
                     {edit_url.map(|href| view! { <EditorLink href/> })}

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::components::ask_banner::NewTabLink;
 use crate::components::guide_loader::{GuideLoader, Loaded};
+use crate::components::page_head::{HeadInfo, PageHead};
 use crate::components::search_results::{ResultView, SearchResults};
 use crate::paths::AskPrefill;
 use crate::router::use_router;
@@ -27,9 +27,10 @@ pub fn SearchPage(
         <GuideLoader page=move |guide: Loaded| {
             let q = query.trim().to_owned();
             if !is_searchable(&q) {
-                browser::set_page_title(Some("Szukaj"));
                 app.announcement.set(String::new());
+                let head = HeadInfo { title: Some("Szukaj".into()), ..HeadInfo::default() };
                 return view! {
+                    <PageHead info=head/>
                     <div class="pm-search-page">
                         <h1 class="pm-page-title" tabindex="-1">"Szukaj w poradniku"</h1>
                         <p>"Wpisz w pole wyszukiwania, czego szukasz."</p>
@@ -37,10 +38,15 @@ pub fn SearchPage(
                 }
                 .into_any();
             }
-            browser::set_page_title(Some(&format!("Wyniki wyszukiwania: {q}")));
+            let head = HeadInfo {
+                title: Some(format!("Wyniki wyszukiwania: {q}")),
+                noindex: true,
+                ..HeadInfo::default()
+            };
             app.last_search.set(q.clone());
             let Some(index) = app.search.get() else {
                 return view! {
+                    <PageHead info=head/>
                     <div class="pm-search-page">
                         <h1 class="pm-page-title" tabindex="-1">"Wyniki wyszukiwania"</h1>
                         <p role="status">"Przygotowuję wyszukiwarkę…"</p>
@@ -128,6 +134,7 @@ pub fn SearchPage(
                 }
             });
             view! {
+                <PageHead info=head/>
                 <div class="pm-search-page">
                     <h1 class="pm-page-title" tabindex="-1">"Wyniki wyszukiwania"</h1>
                     <p class="pm-search-page__summary">{summary}</p>

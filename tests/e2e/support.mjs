@@ -78,9 +78,10 @@ export async function launchBrowser() {
 
 /**
  * A page whose console errors and page errors are collected, and whose FAQ data request can be
- * answered with any document (`data`: an object, a string, or { status, body }).
+ * answered with any document (`data`: an object, a string, or { status, body }); see
+ * `setMountAttributes` for `attributes` and `unpublished`.
  */
-export async function openPage(browser, { data, attributes, context: contextOptions } = {}) {
+export async function openPage(browser, { data, attributes, unpublished, context: contextOptions } = {}) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   // Closing the page closes its context too, and waits for it.
@@ -96,7 +97,7 @@ export async function openPage(browser, { data, attributes, context: contextOpti
     d.dismiss();
   });
   if (data !== undefined) await answerData(page, data);
-  if (attributes) await setMountAttributes(page, attributes);
+  if (attributes || unpublished) await setMountAttributes(page, attributes, { unpublished });
   return page;
 }
 
@@ -113,16 +114,27 @@ export async function answerData(page, data) {
 
 /**
  * Serves the app's HTML with extra attributes on the mount element, as an embedding page would;
- * for every page of the context, so that a link opened in a new tab gets them too.
+ * for every page of the context, so that a link opened in a new tab gets them too. With
+ * `unpublished`, the mount element is served empty, as a page without the published HTML (the
+ * app then renders everything itself: its loading and error states).
  */
-export async function setMountAttributes(page, attributes) {
+export async function setMountAttributes(page, attributes = {}, { unpublished = false } = {}) {
   const extra = Object.entries(attributes).map(([k, v]) => ` ${k}="${v}"`).join("");
   await page.context().route("**/*", async (route) => {
     if (route.request().resourceType() !== "document") return route.fallback();
     const response = await route.fetch();
-    const body = (await response.text()).replace(/<div id="?poradnik-mieszkanca"?/, `<div id="poradnik-mieszkanca"${extra}`);
+    let body = (await response.text()).replace(/<div id="?poradnik-mieszkanca"?/, `<div id="poradnik-mieszkanca"${extra}`);
+    if (unpublished) body = body.replace(/(<div id="poradnik-mieszkanca"[^>]*>)[\s\S]*<\/div>(\s*<\/body>)/, "$1</div>$2");
     return route.fulfill({ response, body });
   });
+}
+
+/**
+ * Waits until the app runs the page: rendered it, or taken over the published HTML (the mount
+ * element says `data-app="started"`). Before that a published page is only HTML.
+ */
+export async function waitForApp(page) {
+  await page.locator('#poradnik-mieszkanca[data-app="started"]').waitFor({ state: "attached" });
 }
 
 /** Runs axe-core with the WCAG 2.1 A and AA rules; returns the violations, summarised. */

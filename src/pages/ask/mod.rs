@@ -23,6 +23,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::error_summary::ErrorSummary;
+use crate::components::page_head::{HeadInfo, PageHead};
 use crate::paths::AskPrefill;
 use crate::state::{forget_kept_data, use_app, AppContext, GuideState};
 use crate::submission::draft::{Context, Draft};
@@ -59,9 +60,16 @@ pub fn ask_page(prefill: AskPrefill) -> AnyView {
 #[component]
 pub fn AskPage(prefill: AskPrefill) -> impl IntoView {
     let app = use_app();
-    browser::set_page_title(Some(TITLE));
+    let head = || {
+        HeadInfo {
+        title: Some(TITLE.into()),
+        about: Some("Nie ma tu odpowiedzi na Twoje pytanie? Napisz, czego szukasz – redakcja uzupełni poradnik.".into()),
+        ..HeadInfo::default()
+    }
+    };
     if !app.config.with_value(|c| c.can_ask()) {
         return view! {
+            <PageHead info=head()/>
             <div class="pm-ask-page">
                 <h1 class="pm-page-title" tabindex="-1">{TITLE}</h1>
                 <p>"Na tej stronie nie można zgłaszać pytań. Skontaktuj się z urzędem w zwykły sposób."</p>
@@ -71,15 +79,15 @@ pub fn AskPage(prefill: AskPrefill) -> impl IntoView {
     }
     let ask = Ask::new(app, &prefill);
     // Another tab of the site changing the kept draft (see `Ask::follow`).
-    let storage = window_event_listener(leptos::ev::storage, move |ev| {
+    browser::on_window(leptos::ev::storage, move |ev| {
         if ev.key().is_none_or(|key| key == DRAFT_KEY) {
             ask.follow(ev.old_value());
         }
     });
-    on_cleanup(move || storage.remove());
     let items = Signal::derive(move || ask.errors.with(Errors::items));
     let sent = move || ask.phase.with(|p| matches!(p, Phase::Sent(_)));
     view! {
+        <PageHead info=head()/>
         <div class="pm-ask-page">
             <h1 class="pm-page-title" tabindex="-1">{TITLE}</h1>
             <div class="pm-ask-form-root">

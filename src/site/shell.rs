@@ -1,0 +1,209 @@
+//! The page every published file starts from: the app's `index.html` as `trunk build` and
+//! `scripts/finish-dist.mjs` leave it (stylesheet, loader, no inline script). Each page gets its
+//! own head tags where the shell's `<title>` was, and its content inside the mount element.
+
+use crate::config::MOUNT_ID;
+use crate::site::escape_html;
+
+/// The shell cut where a page's own parts go.
+#[derive(Debug, Clone)]
+pub struct Shell {
+    /// Up to where the head tags go (where the shell's `<title>` was).
+    before_head: String,
+    /// From there to the mount element's opening tag, without its closing `>`.
+    before_mount: String,
+    /// From the mount element's closing tag to the end.
+    after_mount: String,
+    /// The mount element's own attributes (the site's settings: `data-submit-url`…), which the
+    /// pages are rendered with.
+    attributes: Vec<(String, String)>,
+}
+
+/// What a page adds to the shell.
+pub struct PageParts<'a> {
+    /// Head tags (title, meta, link, JSON-LD), as HTML.
+    pub head: &'a str,
+    /// The mount element's attributes (name, value), added to its opening tag.
+    pub mount_attributes: &'a [(&'a str, String)],
+    /// The content of the mount element, as HTML.
+    pub body: &'a str,
+}
+
+impl Shell {
+    /// Reads the shell; a message (in Polish, for whoever runs the publish step) when it is not
+    /// the app's `index.html`.
+    pub fn parse(html: &str) -> Result<Shell, String> {
+        let title_start = html
+            .find("<title>")
+            .ok_or("w szablonie strony brak elementu <title>")?;
+        let title_end = html[title_start..]
+            .find("</title>")
+            .map(|i| title_start + i + "</title>".len())
+            .ok_or("w szablonie strony element <title> nie jest zamknięty")?;
+        // Quoted as written, or not, as Trunk's minifier leaves it.
+        let mount_start = [
+            format!("<div id=\"{MOUNT_ID}\""),
+            format!("<div id={MOUNT_ID}"),
+        ]
+        .iter()
+        .find_map(|tag| html.find(tag.as_str()))
+        .ok_or_else(|| format!("w szablonie strony brak elementu <div id=\"{MOUNT_ID}\">"))?;
+        let open_end = html[mount_start..]
+            .find('>')
+            .map(|i| mount_start + i)
+            .ok_or("w szablonie strony element poradnika nie jest domknięty")?;
+        let close = html[open_end..]
+            .find("</div>")
+            .map(|i| open_end + i)
+            .ok_or("w szablonie strony element poradnika nie jest zamknięty")?;
+        if html[open_end..close].contains("pm-app") || html.contains("data-site-url") {
+            return Err("szablon strony jest już opublikowaną stroną: zbuduj aplikację od nowa (trunk build) i uruchom publikację ponownie".into());
+        }
+        Ok(Shell {
+            before_head: html[..title_start].to_owned(),
+            before_mount: html[title_end..open_end].to_owned(),
+            after_mount: html[close..].to_owned(),
+            attributes: parse_attributes(&html[mount_start + "<div".len()..open_end]),
+        })
+    }
+
+    /// The value of one of the mount element's attributes in the shell.
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The page: the shell with `parts` in it.
+    pub fn page(&self, parts: &PageParts) -> String {
+        let mut out = String::with_capacity(
+            self.before_head.len()
+                + parts.head.len()
+                + self.before_mount.len()
+                + parts.body.len()
+                + self.after_mount.len()
+                + 200,
+        );
+        out.push_str(&self.before_head);
+        out.push_str(parts.head);
+        out.push_str(&self.before_mount);
+        for (name, value) in parts.mount_attributes {
+            out.push(' ');
+            out.push_str(name);
+            out.push_str("=\"");
+            out.push_str(&escape_html(value));
+            out.push('"');
+        }
+        out.push('>');
+        out.push_str(parts.body);
+        out.push_str(&self.after_mount);
+        out
+    }
+}
+
+/// The attributes of a start tag, as `name=value` pairs (quoted with " or ', or not at all, as a
+/// minifier leaves them; entities in values decoded for the few characters that need them).
+fn parse_attributes(tag: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = tag.trim_start();
+    while !rest.is_empty() && !rest.starts_with(['>', '/']) {
+        let name_end = rest
+            .find(|c: char| c == '=' || c == '>' || c.is_whitespace())
+            .unwrap_or(rest.len());
+        let name = rest[..name_end].to_ascii_lowercase();
+        rest = rest[name_end..].trim_start();
+        let value = if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            let (value, tail) = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let end = after[1..].find(q).map_or(after.len(), |i| i + 1);
+                    (&after[1..end], after.get(end + 1..).unwrap_or(""))
+                }
+                _ => {
+                    let end = after
+                        .find(|c: char| c.is_whitespace() || c == '>')
+                        .unwrap_or(after.len());
+                    (&after[..end], &after[end..])
+                }
+            };
+            rest = tail.trim_start();
+            value
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+        } else {
+            String::new()
+        };
+        if !name.is_empty() {
+            out.push((name, value));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHELL: &str = "<!DOCTYPE html><html lang=\"pl\"><head><meta charset=\"utf-8\"><title>Poradnik Mieszkańca</title><link rel=\"stylesheet\" href=\"/a.css\"></head><body><div id=\"poradnik-mieszkanca\"><noscript>Włącz JavaScript</noscript></div><script type=\"module\" src=\"/poradnik.js\"></script></body></html>";
+
+    #[test]
+    fn a_page_puts_its_head_and_content_into_the_shell() {
+        let shell = Shell::parse(SHELL).unwrap();
+        let page = shell.page(&PageParts {
+            head: "<title>Pytanie – Poradnik Mieszkańca</title>",
+            mount_attributes: &[("data-site-url", "https://p.pl/?a=\"b\"".into())],
+            body: "<div class=\"pm-app\"><h1>Pytanie</h1></div>",
+        });
+        assert_eq!(
+            page,
+            "<!DOCTYPE html><html lang=\"pl\"><head><meta charset=\"utf-8\"><title>Pytanie – Poradnik Mieszkańca</title><link rel=\"stylesheet\" href=\"/a.css\"></head><body><div id=\"poradnik-mieszkanca\" data-site-url=\"https://p.pl/?a=&quot;b&quot;\"><div class=\"pm-app\"><h1>Pytanie</h1></div></div><script type=\"module\" src=\"/poradnik.js\"></script></body></html>"
+        );
+    }
+
+    #[test]
+    fn the_mount_elements_settings_are_read() {
+        let shell = Shell::parse("<title>P</title><div id=poradnik-mieszkanca data-submit-url=/api/pytania data-report-email='a@b.pl' data-x=\"a &amp; b\"></div>").unwrap();
+        assert_eq!(shell.attribute("id"), Some("poradnik-mieszkanca"));
+        assert_eq!(shell.attribute("data-submit-url"), Some("/api/pytania"));
+        assert_eq!(shell.attribute("data-report-email"), Some("a@b.pl"));
+        assert_eq!(shell.attribute("data-x"), Some("a & b"));
+        assert_eq!(shell.attribute("data-y"), None);
+    }
+
+    #[test]
+    fn a_minified_shell_is_read_too() {
+        let shell = Shell::parse(
+            "<title>P</title><body><div id=poradnik-mieszkanca><noscript>x</noscript></div></body>",
+        )
+        .unwrap();
+        let page = shell.page(&PageParts {
+            head: "<title>Q</title>",
+            mount_attributes: &[],
+            body: "B",
+        });
+        assert_eq!(
+            page,
+            "<title>Q</title><body><div id=poradnik-mieszkanca>B</div></body>"
+        );
+    }
+
+    #[test]
+    fn a_page_already_published_is_not_a_shell() {
+        let shell = Shell::parse(SHELL).unwrap();
+        let page = shell.page(&PageParts {
+            head: "<title>x</title>",
+            mount_attributes: &[],
+            body: "<div class=\"pm-app\"></div>",
+        });
+        assert!(Shell::parse(&page)
+            .unwrap_err()
+            .contains("już opublikowaną"));
+        assert!(Shell::parse("<html></html>")
+            .unwrap_err()
+            .contains("<title>"));
+    }
+}
