@@ -115,10 +115,11 @@ fn App(
     let ctx = AppContext::new(config);
     provide_context(ctx);
     ctx.load(false);
-    provide_router(paths, origin);
+    let router = provide_router(paths, origin);
     crate::navigation::manage_focus_and_scroll();
     if let Some(page) = published {
-        page.take_over_when_ready(ctx);
+        let form = matches!(router.route(), Route::Ask(_));
+        page.take_over_when_ready(ctx, form);
     }
     view! { <Frame form/> }
 }

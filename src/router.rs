@@ -212,6 +212,10 @@ pub fn provide_router(paths: Paths, origin: String) -> Router {
         else {
             return;
         };
+        // A published page the app has not taken over yet is plain HTML: its links load pages.
+        if crate::takeover::published_page_shown() {
+            return;
+        }
         // Only the guide's own links: those of a host page around it are the host's, even when
         // they point at the guide.
         if a.closest(&format!("#{MOUNT_ID}")).ok().flatten().is_none() {

@@ -59,8 +59,9 @@ impl Published {
         self.apart.clone()
     }
 
-    /// Once fresh data is there, puts the app's page in place of the published one.
-    pub fn take_over_when_ready(self, ctx: AppContext) {
+    /// Once fresh data is there, puts the app's page in place of the published one; at once
+    /// with `now` (the question form, which needs no data to work).
+    pub fn take_over_when_ready(self, ctx: AppContext, now: bool) {
         // The head tags the page was published with; the app's own replace them.
         let head_tags = published_head_tags();
         let mut done = false;
@@ -75,9 +76,17 @@ impl Published {
                 return;
             }
             match fresh {
+                _ if now => {
+                    done = true;
+                    let (page, head_tags) = (self.clone(), head_tags.clone());
+                    browser::after_render(move || page.swap(&head_tags));
+                }
                 Some(true) if !from_copy => {
                     done = true;
-                    self.swap(&head_tags);
+                    // After the page has rendered apart (effects run before the views that
+                    // read the same data update), and before the browser paints again.
+                    let (page, head_tags) = (self.clone(), head_tags.clone());
+                    browser::after_render(move || page.swap(&head_tags));
                 }
                 // No data, or only the kept copy: the published page stays, fully open.
                 Some(_) => {

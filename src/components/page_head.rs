@@ -68,18 +68,22 @@ pub fn PageHead(info: HeadInfo) -> impl IntoView {
     if info.noindex {
         named.push(("robots", "noindex".to_owned()));
     }
-    let properties = [
+    let mut properties = vec![
         (
             "og:type",
             (if info.article { "article" } else { "website" }).to_owned(),
         ),
         ("og:title", name),
         ("og:description", description),
-        ("og:url", url.clone()),
         ("og:image", format!("{origin}{base}{DEFAULT_IMAGE}")),
         ("og:locale", "pl_PL".to_owned()),
         ("og:site_name", SITE_NAME.to_owned()),
     ];
+    // A page that is no page (404, a failed load) has no address of its own to give.
+    let canonical = (!info.noindex).then(|| {
+        properties.push(("og:url", url.clone()));
+        view! { <Link rel="canonical" href=url/> }
+    });
     // Lists of one element type each: a few small functions in the WebAssembly instead of one
     // per tag.
     let named = named
@@ -94,7 +98,7 @@ pub fn PageHead(info: HeadInfo) -> impl IntoView {
         view! {
             <Title text=title/>
             {named}
-            <Link rel="canonical" href=url/>
+            {canonical}
             {properties}
             {json_ld_block(json_ld)}
         }

@@ -15,9 +15,9 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::data::{load_document, LoadError};
-use crate::paths::{Paths, Route};
+use crate::paths::{Paths, Route, CATEGORY_SEGMENT, QUESTION_SEGMENT};
 use crate::router::Address;
-use crate::site::files::{file_of, fragment_file_of, pages};
+use crate::site::files::{file_of, fragment_file_of, pages, FRAGMENTS_DIR};
 use crate::site::origin_of;
 use crate::site::shell::{PageParts, Shell};
 use crate::site::sitemap::{robots_txt, sitemap_xml, SitemapEntry};
@@ -86,14 +86,7 @@ pub fn run(options: &Options) -> Result<Summary, String> {
     if base != "/" {
         attributes.push(("data-base-path", base.clone()));
     }
-    // The settings the site's own index.html gives the app (data-submit-url…), then ours.
-    for (name, _) in &attributes {
-        if shell.attribute(name).is_some() {
-            return Err(format!(
-                "{name} w szablonie strony: ten adres ustala publikacja (SITE_URL)"
-            ));
-        }
-    }
+    // The settings the site's own index.html gives the app (data-submit-url…), and ours.
     let site_config = Config::from_attributes(
         |name| {
             attributes
@@ -115,6 +108,16 @@ pub fn run(options: &Options) -> Result<Summary, String> {
         manage_title: false,
         ..site_config.clone()
     };
+
+    // The page directories are the step's own: a question no longer in the document loses its
+    // page (and a crawler gets 404 for it) instead of keeping a stale one.
+    for dir in [CATEGORY_SEGMENT, QUESTION_SEGMENT, FRAGMENTS_DIR] {
+        let dir = out.join(dir);
+        if dir.exists() {
+            fs::remove_dir_all(&dir)
+                .map_err(|e| format!("nie można usunąć starych stron {}: {e}", dir.display()))?;
+        }
+    }
 
     let routes = pages(&guide);
     let mut written = 0;

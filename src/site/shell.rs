@@ -1,21 +1,34 @@
 //! The page every published file starts from: the app's `index.html` as `trunk build` and
 //! `scripts/finish-dist.mjs` leave it (stylesheet, loader, no inline script). Each page gets its
 //! own head tags where the shell's `<title>` was, and its content inside the mount element.
+//!
+//! A published page marks both places (`<!--pm-head-->…<!--/pm-head-->`, `<!--pm-page-->…
+//! <!--/pm-page-->`), so it is a shell again: the publish step can run on a site it already
+//! published (a CMS pipeline publishing each change into the same directory).
 
 use crate::config::MOUNT_ID;
 use crate::site::escape_html;
+
+const HEAD_START: &str = "<!--pm-head-->";
+const HEAD_END: &str = "<!--/pm-head-->";
+const PAGE_START: &str = "<!--pm-page-->";
+const PAGE_END: &str = "<!--/pm-page-->";
+
+/// The mount element's attributes that the publish step writes (from `SITE_URL`): those of a
+/// shell are replaced, never kept.
+pub const PUBLISHED_ATTRIBUTES: [&str; 2] = ["data-site-url", "data-base-path"];
 
 /// The shell cut where a page's own parts go.
 #[derive(Debug, Clone)]
 pub struct Shell {
     /// Up to where the head tags go (where the shell's `<title>` was).
     before_head: String,
-    /// From there to the mount element's opening tag, without its closing `>`.
+    /// From there to the mount element's opening tag (`<div`).
     before_mount: String,
     /// From the mount element's closing tag to the end.
     after_mount: String,
-    /// The mount element's own attributes (the site's settings: `data-submit-url`…), which the
-    /// pages are rendered with.
+    /// The mount element's own attributes (`id` and the site's settings: `data-submit-url`…),
+    /// which the pages are rendered with and keep.
     attributes: Vec<(String, String)>,
 }
 
@@ -23,23 +36,36 @@ pub struct Shell {
 pub struct PageParts<'a> {
     /// Head tags (title, meta, link, JSON-LD), as HTML.
     pub head: &'a str,
-    /// The mount element's attributes (name, value), added to its opening tag.
+    /// The mount element's attributes (name, value) from the publish step.
     pub mount_attributes: &'a [(&'a str, String)],
     /// The content of the mount element, as HTML.
     pub body: &'a str,
 }
 
+/// `(start, end)` of the text between `open` and `close` markers, markers included.
+fn marked(html: &str, open: &str, close: &str) -> Option<(usize, usize)> {
+    let start = html.find(open)?;
+    let end = html[start..].find(close)? + start + close.len();
+    Some((start, end))
+}
+
 impl Shell {
     /// Reads the shell; a message (in Polish, for whoever runs the publish step) when it is not
-    /// the app's `index.html`.
+    /// the app's `index.html` or a page published from it.
     pub fn parse(html: &str) -> Result<Shell, String> {
-        let title_start = html
-            .find("<title>")
-            .ok_or("w szablonie strony brak elementu <title>")?;
-        let title_end = html[title_start..]
-            .find("</title>")
-            .map(|i| title_start + i + "</title>".len())
-            .ok_or("w szablonie strony element <title> nie jest zamknięty")?;
+        let (head_start, head_end) = match marked(html, HEAD_START, HEAD_END) {
+            Some(range) => range,
+            None => {
+                let start = html
+                    .find("<title>")
+                    .ok_or("w szablonie strony brak elementu <title>")?;
+                let end = html[start..]
+                    .find("</title>")
+                    .map(|i| start + i + "</title>".len())
+                    .ok_or("w szablonie strony element <title> nie jest zamknięty")?;
+                (start, end)
+            }
+        };
         // Quoted as written, or not, as Trunk's minifier leaves it.
         let mount_start = [
             format!("<div id=\"{MOUNT_ID}\""),
@@ -52,18 +78,26 @@ impl Shell {
             .find('>')
             .map(|i| mount_start + i)
             .ok_or("w szablonie strony element poradnika nie jest domknięty")?;
-        let close = html[open_end..]
-            .find("</div>")
-            .map(|i| open_end + i)
-            .ok_or("w szablonie strony element poradnika nie jest zamknięty")?;
-        if html[open_end..close].contains("pm-app") || html.contains("data-site-url") {
-            return Err("szablon strony jest już opublikowaną stroną: zbuduj aplikację od nowa (trunk build) i uruchom publikację ponownie".into());
-        }
+        let close = match marked(&html[open_end..], PAGE_START, PAGE_END) {
+            Some((_, end)) => open_end + end,
+            None => {
+                let close = html[open_end..]
+                    .find("</div>")
+                    .map(|i| open_end + i)
+                    .ok_or("w szablonie strony element poradnika nie jest zamknięty")?;
+                if html[open_end..close].contains("pm-app") {
+                    return Err("w elemencie poradnika szablonu strony jest już treść bez znaczników publikacji: zbuduj aplikację od nowa (trunk build)".into());
+                }
+                close
+            }
+        };
+        let mut attributes = parse_attributes(&html[mount_start + "<div".len()..open_end]);
+        attributes.retain(|(name, _)| !PUBLISHED_ATTRIBUTES.contains(&name.as_str()));
         Ok(Shell {
-            before_head: html[..title_start].to_owned(),
-            before_mount: html[title_end..open_end].to_owned(),
+            before_head: html[..head_start].to_owned(),
+            before_mount: html[head_end..mount_start].to_owned(),
             after_mount: html[close..].to_owned(),
-            attributes: parse_attributes(&html[mount_start + "<div".len()..open_end]),
+            attributes,
         })
     }
 
@@ -83,12 +117,20 @@ impl Shell {
                 + self.before_mount.len()
                 + parts.body.len()
                 + self.after_mount.len()
-                + 200,
+                + 300,
         );
         out.push_str(&self.before_head);
+        out.push_str(HEAD_START);
         out.push_str(parts.head);
+        out.push_str(HEAD_END);
         out.push_str(&self.before_mount);
-        for (name, value) in parts.mount_attributes {
+        out.push_str("<div");
+        let ours = parts.mount_attributes.iter().map(|(n, v)| (*n, v.as_str()));
+        let theirs = self
+            .attributes
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()));
+        for (name, value) in theirs.chain(ours) {
             out.push(' ');
             out.push_str(name);
             out.push_str("=\"");
@@ -96,7 +138,9 @@ impl Shell {
             out.push('"');
         }
         out.push('>');
+        out.push_str(PAGE_START);
         out.push_str(parts.body);
+        out.push_str(PAGE_END);
         out.push_str(&self.after_mount);
         out
     }
@@ -148,19 +192,60 @@ fn parse_attributes(tag: &str) -> Vec<(String, String)> {
 mod tests {
     use super::*;
 
-    const SHELL: &str = "<!DOCTYPE html><html lang=\"pl\"><head><meta charset=\"utf-8\"><title>Poradnik Mieszkańca</title><link rel=\"stylesheet\" href=\"/a.css\"></head><body><div id=\"poradnik-mieszkanca\"><noscript>Włącz JavaScript</noscript></div><script type=\"module\" src=\"/poradnik.js\"></script></body></html>";
+    const SHELL: &str = "<!DOCTYPE html><html lang=\"pl\"><head><meta charset=\"utf-8\"><title>Poradnik Mieszkańca</title><link rel=\"stylesheet\" href=\"/a.css\"></head><body><div id=\"poradnik-mieszkanca\" data-submit-url=\"/api/pytania\"><noscript>Włącz JavaScript</noscript></div></body></html>";
+
+    fn parts<'a>(head: &'a str, attrs: &'a [(&'a str, String)], body: &'a str) -> PageParts<'a> {
+        PageParts {
+            head,
+            mount_attributes: attrs,
+            body,
+        }
+    }
 
     #[test]
     fn a_page_puts_its_head_and_content_into_the_shell() {
         let shell = Shell::parse(SHELL).unwrap();
-        let page = shell.page(&PageParts {
-            head: "<title>Pytanie – Poradnik Mieszkańca</title>",
-            mount_attributes: &[("data-site-url", "https://p.pl/?a=\"b\"".into())],
-            body: "<div class=\"pm-app\"><h1>Pytanie</h1></div>",
-        });
+        let attrs = [("data-site-url", "https://p.pl/?a=\"b\"".to_owned())];
+        let page = shell.page(&parts(
+            "<title>Pytanie</title>",
+            &attrs,
+            "<div class=\"pm-app\"><h1>Pytanie</h1></div>",
+        ));
         assert_eq!(
             page,
-            "<!DOCTYPE html><html lang=\"pl\"><head><meta charset=\"utf-8\"><title>Pytanie – Poradnik Mieszkańca</title><link rel=\"stylesheet\" href=\"/a.css\"></head><body><div id=\"poradnik-mieszkanca\" data-site-url=\"https://p.pl/?a=&quot;b&quot;\"><div class=\"pm-app\"><h1>Pytanie</h1></div></div><script type=\"module\" src=\"/poradnik.js\"></script></body></html>"
+            "<!DOCTYPE html><html lang=\"pl\"><head><meta charset=\"utf-8\"><!--pm-head--><title>Pytanie</title><!--/pm-head--><link rel=\"stylesheet\" href=\"/a.css\"></head><body><div id=\"poradnik-mieszkanca\" data-submit-url=\"/api/pytania\" data-site-url=\"https://p.pl/?a=&quot;b&quot;\"><!--pm-page--><div class=\"pm-app\"><h1>Pytanie</h1></div><!--/pm-page--></div></body></html>"
+        );
+    }
+
+    #[test]
+    fn a_published_page_is_a_shell_again() {
+        let shell = Shell::parse(SHELL).unwrap();
+        let attrs = [("data-site-url", "https://p.pl/".to_owned())];
+        let first = shell.page(&parts(
+            "<title>A</title>",
+            &attrs,
+            "<div class=\"pm-app\"><div>A</div></div>",
+        ));
+        let again = Shell::parse(&first).unwrap();
+        assert_eq!(
+            again.attribute("data-site-url"),
+            None,
+            "the step's own attributes are replaced"
+        );
+        assert_eq!(again.attribute("data-submit-url"), Some("/api/pytania"));
+        let attrs = [("data-site-url", "https://q.pl/".to_owned())];
+        let second = again.page(&parts(
+            "<title>B</title>",
+            &attrs,
+            "<div class=\"pm-app\">B</div>",
+        ));
+        assert_eq!(
+            second,
+            shell.page(&parts(
+                "<title>B</title>",
+                &attrs,
+                "<div class=\"pm-app\">B</div>"
+            ))
         );
     }
 
@@ -180,30 +265,22 @@ mod tests {
             "<title>P</title><body><div id=poradnik-mieszkanca><noscript>x</noscript></div></body>",
         )
         .unwrap();
-        let page = shell.page(&PageParts {
-            head: "<title>Q</title>",
-            mount_attributes: &[],
-            body: "B",
-        });
-        assert_eq!(
-            page,
-            "<title>Q</title><body><div id=poradnik-mieszkanca>B</div></body>"
-        );
+        let page = shell.page(&parts("<title>Q</title>", &[], "B"));
+        assert_eq!(page, "<!--pm-head--><title>Q</title><!--/pm-head--><body><div id=\"poradnik-mieszkanca\"><!--pm-page-->B<!--/pm-page--></div></body>");
     }
 
     #[test]
-    fn a_page_already_published_is_not_a_shell() {
-        let shell = Shell::parse(SHELL).unwrap();
-        let page = shell.page(&PageParts {
-            head: "<title>x</title>",
-            mount_attributes: &[],
-            body: "<div class=\"pm-app\"></div>",
-        });
-        assert!(Shell::parse(&page)
-            .unwrap_err()
-            .contains("już opublikowaną"));
+    fn what_is_not_a_shell_says_why() {
         assert!(Shell::parse("<html></html>")
             .unwrap_err()
             .contains("<title>"));
+        assert!(Shell::parse("<title>P</title><p>x</p>")
+            .unwrap_err()
+            .contains("poradnik-mieszkanca"));
+        assert!(Shell::parse(
+            "<title>P</title><div id=poradnik-mieszkanca><div class=pm-app></div></div>"
+        )
+        .unwrap_err()
+        .contains("trunk build"));
     }
 }

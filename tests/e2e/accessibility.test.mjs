@@ -24,7 +24,7 @@ for (const [kind, path, heading] of pages) {
 }
 
 test("the data error state has no WCAG 2.1 A/AA violations", async () => {
-  const page = await openPage(site.browser, { data: "nie json" });
+  const page = await openPage(site.browser, { data: "nie json", unpublished: true });
   await page.goto(site.server.url + "/");
   await page.getByRole("button", { name: "Spróbuj ponownie" }).waitFor();
   assert.deepEqual(await axeViolations(page), []);

@@ -205,7 +205,8 @@ test("printed, the page has every FAQ answer, the contact card, the date and its
   for (const f of IKP.faq) assert.equal(await page.locator(`[id="${f.id}-odpowiedz"]`).isVisible(), true, f.id);
   assert.equal(await page.getByRole("navigation", { name: "Ścieżka nawigacji" }).isVisible(), false);
   assert.equal(await page.getByRole("button", { name: "Pokaż wszystkie" }).isVisible(), false);
-  await page.getByText(`Adres strony: ${ikpUrl()}`).waitFor();
+  // The guide's public address (SITE_URL of the publish step), wherever the page was opened.
+  await page.getByText(`Adres strony: https://poradnik.wroclaw.pl/pytanie/${IKP.id}`).waitFor();
   await page.getByText("Ostatnia aktualizacja: 12 czerwca 2025").waitFor();
   await page.getByRole("region", { name: "Kontakt" }).waitFor();
   await page.close();

@@ -7,7 +7,9 @@ import { useSite, openPage, answerData, sample } from "./support.mjs";
 const site = useSite();
 
 async function expectError(data, words) {
-  const page = await openPage(site.browser, { data });
+  // The app's own error states: on a page without published HTML (an embed without a fragment);
+  // a published page stays as it is instead (published.test.mjs).
+  const page = await openPage(site.browser, { data, unpublished: true });
   await page.goto(site.server.url + "/");
   const alert = page.getByRole("alert");
   await alert.getByRole("heading", { name: "Nie udało się wczytać poradnika" }).waitFor();
@@ -39,7 +41,7 @@ test("a server error and a missing file get Polish messages with the status", as
 });
 
 test("the loading state is announced while the data is on its way", async () => {
-  const page = await openPage(site.browser);
+  const page = await openPage(site.browser, { unpublished: true });
   let release;
   const gate = new Promise((r) => (release = r));
   await page.route("**/data/faq.json", async (route) => {
@@ -87,7 +89,7 @@ test("bad records are left out and reported; every good record is still shown", 
 });
 
 test("a fetch that fails without an Error (a host page's wrapper, a service worker) is a network error, not a stopped app", async () => {
-  const page = await openPage(site.browser);
+  const page = await openPage(site.browser, { unpublished: true });
   await page.addInitScript(() => {
     const fetch = window.fetch;
     window.fetch = (request, ...rest) =>

@@ -54,9 +54,11 @@ async function publishedAndLive(page) {
       canonical: doc.querySelector("link[rel=canonical]")?.href,
       og: [...doc.querySelectorAll("meta[property^='og:']")].map((m) => `${m.getAttribute("property")}=${m.content}`).sort(),
     });
+    // The mount element's content (its own attributes gain the app's marks).
+    const content = (doc) => [...doc.getElementById("poradnik-mieszkanca").children].map(snapshot);
     return {
-      published: snapshot(published.getElementById("poradnik-mieszkanca")),
-      live: snapshot(document.getElementById("poradnik-mieszkanca")),
+      published: content(published),
+      live: content(document),
       publishedHead: head(published),
       liveHead: head(document),
     };
@@ -65,6 +67,13 @@ async function publishedAndLive(page) {
 
 /** The first place where two snapshots differ, for a readable failure. */
 function firstDifference(a, b, path = "") {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const d = firstDifference(a[i], b[i], `${path}[${i}]`);
+      if (d) return d;
+    }
+    return null;
+  }
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) {
     return a === b ? null : `${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
   }
@@ -86,7 +95,7 @@ const pageUrls = () => [
 test("every page of the sample portal is published, and the app renders exactly what was published", async () => {
   const urls = pageUrls();
   assert.ok(urls.length >= sample.questions.length + sample.categories.length + 3, `${urls.length} pages`);
-  const page = await openPage(site.browser);
+  const page = await openPage(site.browser, { appStarts: false });
   for (const url of urls) {
     const response = await page.goto(url);
     assert.equal(response.status(), url.endsWith("/nie-ma-takiej-strony") ? 404 : 200, url);
@@ -177,7 +186,7 @@ test("with JavaScript off, each page type shows its h1 and its full text, every 
 
 /** A page whose WebAssembly waits until `release()`: the published HTML as it paints. */
 async function heldApp(options) {
-  const page = await openPage(site.browser, options);
+  const page = await openPage(site.browser, { ...options, appStarts: false });
   let release;
   const released = new Promise((r) => (release = r));
   await page.route(/_bg\.wasm$/, async (route) => {
@@ -210,7 +219,7 @@ test("each page type looks the same as the HTML paints and once the app has take
 test("a resident who scrolled, focused a link or typed a search before the app started keeps it", async () => {
   const page = await heldApp({ context: { viewport: { width: 390, height: 700 } } });
   await page.goto(`${site.server.url}/pytanie/${IKP.id}`);
-  const faqButton = page.getByRole("button", { name: IKP.faq[2].question });
+  const faqButton = page.getByRole("button", { name: IKP.faq[2].question, exact: true });
   await faqButton.focus();
   await page.evaluate(() => window.scrollTo(0, 600));
   const y = await page.evaluate(() => window.scrollY);
@@ -234,14 +243,14 @@ test("a resident who scrolled, focused a link or typed a search before the app s
 });
 
 test("when the app cannot start or its data does not come, the published page stays with every answer open", async () => {
-  const page = await openPage(site.browser);
+  const page = await openPage(site.browser, { appStarts: false });
   await page.route(/_bg\.wasm$/, (route) => route.abort());
   await page.goto(`${site.server.url}/pytanie/${IKP.id}`);
   await page.locator("#poradnik-mieszkanca.pm-bez-aplikacji").waitFor({ state: "attached" });
   assert.ok(await page.getByText("konto powstaje samo").isVisible());
   await page.close();
 
-  const offline = await openPage(site.browser, { data: { status: 503 } });
+  const offline = await openPage(site.browser, { data: { status: 503 }, appStarts: false });
   await offline.goto(`${site.server.url}/pytanie/${IKP.id}`);
   await offline.locator("#poradnik-mieszkanca.pm-bez-aplikacji").waitFor({ state: "attached" });
   assert.ok(await offline.getByRole("heading", { level: 1, name: IKP.title }).isVisible());

@@ -24,7 +24,10 @@ const types = {
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:*; object-src 'none'; base-uri 'none'; form-action 'none'";
 
-/** Serves dist/ on a free loopback port; unknown paths get 404.html with status 404, as static hosts do. */
+/**
+ * Serves dist/ on a free loopback port, as static hosts do: `/pytanie/x` from `pytanie/x.html`,
+ * unknown paths 404.html with status 404.
+ */
 export async function serveDist() {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
@@ -33,14 +36,6 @@ export async function serveDist() {
     // As Netlify, Cloudflare Pages and GitHub Pages do: /name is served from name.html.
     const isFile = async (f) => (await stat(f).catch(() => null))?.isFile();
     if (!(await isFile(file)) && (await isFile(file + ".html"))) file += ".html";
-    // dist/_redirects' 200 rewrites, as Netlify and Cloudflare Pages apply them.
-    if (!(await isFile(file))) {
-      const rewrite = (await readFile(join(dist, "_redirects"), "utf8").catch(() => ""))
-        .split("\n")
-        .map((l) => l.trim().split(/\s+/))
-        .find(([from, , code]) => code === "200" && (from.endsWith("/*") ? path.startsWith(from.slice(0, -1)) : path === from));
-      if (rewrite) file = join(dist, rewrite[1].endsWith("/") ? rewrite[1] + "index.html" : rewrite[1]);
-    }
     if (!file.startsWith(dist) || !(await isFile(file))) {
       file = join(dist, "404.html");
       status = 404;
@@ -81,9 +76,21 @@ export async function launchBrowser() {
  * answered with any document (`data`: an object, a string, or { status, body }); see
  * `setMountAttributes` for `attributes` and `unpublished`.
  */
-export async function openPage(browser, { data, attributes, unpublished, context: contextOptions } = {}) {
+export async function openPage(browser, { data, attributes, unpublished, context: contextOptions, appStarts = true } = {}) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
+  // A published page is HTML before the app runs it: a test acts on the app's page (unless it
+  // says the app will not start: `appStarts: false`, or it uses `waitForApp` itself).
+  if (appStarts && contextOptions?.javaScriptEnabled !== false) {
+    for (const name of ["goto", "reload"]) {
+      const navigate = page[name].bind(page);
+      page[name] = async (...args) => {
+        const response = await navigate(...args);
+        await waitForApp(page);
+        return response;
+      };
+    }
+  }
   // Closing the page closes its context too, and waits for it.
   page.close = () => context.close();
   page.problems = [];

@@ -90,6 +90,10 @@ pub fn AskPage(prefill: AskPrefill) -> impl IntoView {
         <PageHead info=head()/>
         <div class="pm-ask-page">
             <h1 class="pm-page-title" tabindex="-1">{TITLE}</h1>
+            // Only in the published page, read without scripts: the form needs the app.
+            <noscript>
+                "Formularz działa tylko z włączoną obsługą JavaScriptu. Włącz ją w ustawieniach przeglądarki i odśwież stronę."
+            </noscript>
             <div class="pm-ask-form-root">
                 {move || ask.restored.get().map(|text| view! { <p class="pm-ask-form__restored">{text}</p> })}
                 <div class="pm-ask-form__summary">
