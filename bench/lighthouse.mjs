@@ -141,7 +141,7 @@ try {
         lcpPhases: Object.fromEntries((lhr.audits["largest-contentful-paint-element"]?.details?.items?.[1]?.items ?? []).map((i) => [i.phase, Math.round(i.timing)])),
         renderBlocking: (lhr.audits["render-blocking-resources"]?.details?.items ?? []).map((i) => `${i.url.replace(base, "")} ${Math.round(i.wastedMs ?? 0)} ms`),
         // What a page logged as errors (errors-in-console fails on any), to tell a flake from a fault.
-        consoleErrors: (lhr.audits["errors-in-console"]?.details?.items ?? []).map((i) => `${String(i.description ?? "").slice(0, 160)}${i.url ? ` (${i.url.replace(base, "")})` : ""}`),
+        consoleErrors: (lhr.audits["errors-in-console"]?.details?.items ?? []).map((i) => `${String(i.description ?? "").slice(0, 160)}${(i.sourceLocation?.url ?? i.url) ? ` (${(i.sourceLocation?.url ?? i.url).replace(base, "")})` : ""}`),
         // The machine's load average when the run ended: how much else was running (the runs'
         // spread follows it).
         load: os.loadavg()[0],
