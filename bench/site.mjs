@@ -7,8 +7,8 @@ import { execFileSync } from "node:child_process";
 import { join, extname, normalize, resolve } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-// bench/run.sh copies dist/ here right after trunk build: a published index.html cannot be
-// published again (the publish step refuses it), so every site starts from this copy.
+// bench/run.sh copies dist/ here right after trunk build: every site starts from the app alone,
+// without the sample portal's pages.
 const app = join(root, "target/bench/app");
 const publishArgs = ["--release", "--locked", "--no-default-features", "--features", "ssr", "--bin", "publish"];
 let built = false;

@@ -27,10 +27,17 @@ const frameAncestors = process.env.FRAME_ANCESTORS ?? "'self'";
 for (const origin of connectOrigins) {
   if (!/^https?:\/\/[^/\s;,']+$/.test(origin)) throw new Error(`CONNECT_ORIGINS: ${origin} is not an origin (https://host[:port])`);
 }
+const names = readdirSync(dist);
+const cssName = names.find((n) => /^poradnik-[0-9a-f]+\.css$/.test(n));
+if (!cssName) throw new Error(`no stylesheet poradnik-<hash>.css in ${dist}`);
+// The stylesheet inlined into the site's own pages (one round trip less before the first paint
+// of a published page on a slow phone), allowed by its hash: the same in every page.
+const cssText = readFileSync(join(dist, cssName), "utf8");
+const cssHash = "sha256-" + createHash("sha256").update(cssText).digest("base64");
 const csp = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
+  `style-src 'self' '${cssHash}'`,
   "img-src 'self' data:",
   ["connect-src 'self'", ...connectOrigins].join(" "),
   "object-src 'none'",
@@ -38,7 +45,6 @@ const csp = [
   "form-action 'none'",
   `frame-ancestors ${frameAncestors}`,
 ].join("; ");
-const names = readdirSync(dist);
 const find = (re) => {
   const found = names.filter((n) => re.test(n));
   if (found.length !== 1) throw new Error(`expected one file matching ${re} in ${dist}, found ${found.join(", ") || "none"}`);
@@ -64,8 +70,8 @@ const integrity = Object.fromEntries(files.map((name) => [name, sri(name)]));
 // only the form's larger bundle, which has every page; a false negative, a reload): in query
 // routing (data-routing="query", as the app reads it) the faq parameter contains zglos-pytanie,
 // else a segment of the path is zglos-pytanie.
-// The stylesheet is added unless the page links it already (the standalone index.html does, to
-// avoid a flash of unstyled content); the chosen JS glue is preloaded with its hash so that the
+// The stylesheet is added unless the page has it already (the site's own pages inline it as
+// <style id="pm-css">, to avoid a flash of unstyled content and a round trip); the chosen JS glue is preloaded with its hash so that the
 // import uses the checked copy; the WebAssembly is fetched with its hash (same credentials mode as
 // the page's preload, so the preloaded response is used). If the app cannot start (no
 // WebAssembly, a failed download), a published page stays as it is, every FAQ answer opened
@@ -74,7 +80,7 @@ const loader = `const b=${JSON.stringify(bundles)},c=${JSON.stringify(css)},h=${
 const m=document.getElementById("poradnik-mieszkanca");if(m&&!m.dataset.assets)m.dataset.assets=u(".");
 const q=m?.dataset.routing?.trim()==="query",f=(q?(new URLSearchParams(location.search).get("faq")??"").includes("zglos-pytanie"):location.pathname.split("/").includes("zglos-pytanie"))?b.formularz:b.poradnik;
 const l=a=>{const e=document.createElement("link");for(const k in a)e.setAttribute(k,a[k]);document.head.append(e)};
-if(![...document.querySelectorAll("link[rel=stylesheet]")].some(e=>e.href===u(c)))l({rel:"stylesheet",href:u(c),integrity:h[c],crossorigin:"anonymous"});
+if(!document.getElementById("pm-css")&&![...document.querySelectorAll("link[rel=stylesheet]")].some(e=>e.href===u(c)))l({rel:"stylesheet",href:u(c),integrity:h[c],crossorigin:"anonymous"});
 l({rel:"modulepreload",href:u(f.js),integrity:h[f.js],crossorigin:"anonymous"});
 try{const{default:init}=await import(u(f.js));
 await init({module_or_path:fetch(u(f.wasm),{integrity:h[f.wasm]})})}catch(e){m?.classList.add("pm-bez-aplikacji");throw e}
@@ -89,10 +95,14 @@ if (!inline.test(html)) throw new Error("Trunk's inline loader script was not fo
 html = html.replace(inline, "");
 html = html.replace(glueBefore, integrity[bundles.poradnik.js]);
 html = html.replace("</head>", `<script type="module" src="/poradnik.js"></script></head>`);
+const cssLink = new RegExp(`<link[^>]*\\bhref="?/${cssName.replace(".", "\\.")}"?[^>]*>`);
+if (!cssLink.test(html)) throw new Error(`index.html does not link ${cssName}`);
+html = html.replace(cssLink, () => `<style id="pm-css">${cssText}</style>`);
 // `trunk serve` (make serve) adds its live-reload script, inline, its address filled in when it is
 // served; `trunk build`, whose output the CDN gets, never does. Anything else inline is an error.
 const liveReload = /<script>(?:(?!<\/script>)[\s\S])*\{\{__TRUNK_ADDRESS__\}\}(?:(?!<\/script>)[\s\S])*<\/script>/;
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html.replace(liveReload, ""))) throw new Error("an inline script is left in index.html");
+if ((html.match(/<style\b/g) ?? []).length !== 1 || /\sstyle=/.test(html)) throw new Error("index.html has inline style other than the hashed stylesheet");
 writeFileSync(indexPath, html);
 writeFileSync(join(dist, "404.html"), html);
 // zglos-pytanie.html: the form's address as its own page, which preloads the form's bundle instead

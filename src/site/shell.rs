@@ -92,10 +92,12 @@ impl Shell {
             }
         };
         let mut attributes = parse_attributes(&html[mount_start + "<div".len()..open_end]);
+        let before_head = without_preloads(&html[..head_start]);
+        let before_mount = without_preloads(&html[head_end..mount_start]);
         attributes.retain(|(name, _)| !PUBLISHED_ATTRIBUTES.contains(&name.as_str()));
         Ok(Shell {
-            before_head: html[..head_start].to_owned(),
-            before_mount: html[head_end..mount_start].to_owned(),
+            before_head,
+            before_mount,
             after_mount: html[close..].to_owned(),
             attributes,
         })
@@ -144,6 +146,32 @@ impl Shell {
         out.push_str(&self.after_mount);
         out
     }
+}
+
+/// `html` without the shell's preloads of the app's bundle (`rel=modulepreload` for its JS
+/// glue, `rel=preload` for its WebAssembly). A published page shows its content without the
+/// app, and those downloads would compete with its stylesheet for a slow phone's bandwidth
+/// before the first paint; the loader fetches them when it runs (after the page is parsed).
+fn without_preloads(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<link") {
+        let Some(len) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start..=start + len];
+        out.push_str(&rest[..start]);
+        let rel = parse_attributes(&tag["<link".len()..tag.len() - 1])
+            .into_iter()
+            .find(|(name, _)| name == "rel")
+            .map(|(_, value)| value);
+        if !matches!(rel.as_deref(), Some("modulepreload" | "preload")) {
+            out.push_str(tag);
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The attributes of a start tag, as `name=value` pairs (quoted with " or ', or not at all, as a
@@ -267,6 +295,13 @@ mod tests {
         .unwrap();
         let page = shell.page(&parts("<title>Q</title>", &[], "B"));
         assert_eq!(page, "<!--pm-head--><title>Q</title><!--/pm-head--><body><div id=\"poradnik-mieszkanca\"><!--pm-page-->B<!--/pm-page--></div></body>");
+    }
+
+    #[test]
+    fn published_pages_leave_the_apps_downloads_to_the_loader() {
+        let shell = Shell::parse("<link href=/a.css rel=stylesheet><link crossorigin href=/p.js integrity=x rel=modulepreload><link as=fetch href=/p.wasm rel=preload type=application/wasm><title>P</title><script type=module src=/poradnik.js></script><div id=poradnik-mieszkanca></div>").unwrap();
+        let page = shell.page(&parts("<title>Q</title>", &[], "B"));
+        assert_eq!(page, "<link href=/a.css rel=stylesheet><!--pm-head--><title>Q</title><!--/pm-head--><script type=module src=/poradnik.js></script><div id=\"poradnik-mieszkanca\"><!--pm-page-->B<!--/pm-page--></div>");
     }
 
     #[test]

@@ -5,19 +5,34 @@ import { createServer } from "node:http";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { useSite, openPage, sample, STRICT_CSP } from "./support.mjs";
 
 const site = useSite();
 const dist = new URL("../../dist/", import.meta.url);
 
-test("no HTML file in dist/ has an inline script or style", () => {
-  const pages = readdirSync(dist).filter((n) => n.endsWith(".html"));
-  assert.deepEqual(pages.sort(), ["404.html", "index.html", "zglos-pytanie.html"]);
+test("no HTML file in dist/ has an inline script, nor inline style but the hashed stylesheet", () => {
+  const headers = readFileSync(new URL("_headers", dist), "utf8");
+  // Every page and fragment the publish step wrote (the demo host page is not ours to serve).
+  const pages = readdirSync(dist, { recursive: true }).filter((n) => n.endsWith(".html") && !n.startsWith("demo/"));
+  for (const name of ["404.html", "index.html", "szukaj.html", "zglos-pytanie.html", `pytanie/${sample.questions[0].id}.html`]) {
+    assert.ok(pages.includes(name), name);
+  }
   for (const name of pages) {
     const html = readFileSync(new URL(name, dist), "utf8");
-    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
-    assert.deepEqual(scripts, ['<script type="module" src="/poradnik.js">'], name);
-    assert.doesNotMatch(html, /<style\b|\sstyle=/, name);
+    const scripts = (html.match(/<script\b[^>]*>/g) ?? []).filter((s) => s !== '<script type="application/ld+json">');
+    assert.deepEqual(scripts, name.startsWith("fragmenty/") ? [] : ['<script type="module" src="/poradnik.js">'], name);
+    // One style element: the stylesheet, inlined, with the hash the CSP allows.
+    const styles = [...html.matchAll(/<style\b([^>]*)>([^<]*)<\/style>/g)];
+    if (name.startsWith("fragmenty/")) assert.equal(styles.length, 0, name);
+    else {
+      assert.equal(styles.length, 1, name);
+      assert.equal(styles[0][1], ' id="pm-css"', name);
+      const hash = createHash("sha256").update(styles[0][2]).digest("base64");
+      assert.ok(headers.includes(`style-src 'self' 'sha256-${hash}'`), `${name}: the stylesheet's hash is in the CSP`);
+    }
+    assert.equal(html.match(/<style\b/g)?.length ?? 0, styles.length, name);
+    assert.doesNotMatch(html, /\sstyle=/, name);
   }
 });
 
@@ -146,7 +161,7 @@ test("in query routing the bundle follows ?faq=: the form's for /zglos-pytanie, 
 // the form's address (whose HTML still preloads the reading one, untouched here).
 for (const [bundle, path] of [["poradnik", "/"], ["formularz", "/zglos-pytanie"]]) {
   test(`the loader checks what it loads: a changed WebAssembly file is refused (${bundle})`, async () => {
-    const page = await openPage(site.browser, { attributes: FORM });
+    const page = await openPage(site.browser, { attributes: FORM, appStarts: false });
     let changed = 0;
     await page.route(new RegExp(`/${bundle}-[0-9a-f]+_bg\\.wasm$`), async (route) => {
       const response = await route.fetch();
@@ -165,7 +180,10 @@ for (const [bundle, path] of [["poradnik", "/"], ["formularz", "/zglos-pytanie"]
     assert.match(await refused, new RegExp(`/${bundle}-[0-9a-f]+_bg\\.wasm'`));
     assert.match((await stopped).message, /Failed to fetch/);
     assert.ok(changed > 0, `no ${bundle} wasm was requested`);
-    assert.equal(await page.locator("#poradnik-mieszkanca h1").count(), 0);
+    // The app never ran: the published page stays, readable, every FAQ answer open.
+    await page.locator("#poradnik-mieszkanca.pm-bez-aplikacji").waitFor({ state: "attached" });
+    assert.equal(await page.locator("#poradnik-mieszkanca[data-app]").count(), 0);
+    assert.equal(await page.locator("#poradnik-mieszkanca h1").count(), 1);
     await page.close();
   });
 }

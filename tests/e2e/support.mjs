@@ -21,8 +21,10 @@ const types = {
   ".json": "application/json; charset=utf-8",
 };
 
+// The site's own pages inline the stylesheet, allowed by its hash (dist/_headers says which).
+const styleSrc = readFileSync(new URL("_headers", new URL(`file://${dist}`)), "utf8").match(/style-src [^;\n]+/)?.[0] ?? "style-src 'self'";
 export const STRICT_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://127.0.0.1:*; object-src 'none'; base-uri 'none'; form-action 'none'";
+  `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; ${styleSrc}; img-src 'self' data:; connect-src 'self' http://127.0.0.1:*; object-src 'none'; base-uri 'none'; form-action 'none'`;
 
 /**
  * Serves dist/ on a free loopback port, as static hosts do: `/pytanie/x` from `pytanie/x.html`,
