@@ -74,16 +74,19 @@ const integrity = Object.fromEntries(files.map((name) => [name, sri(name)]));
 // <style id="pm-css">, to avoid a flash of unstyled content and a round trip); the chosen JS glue is preloaded with its hash so that the
 // import uses the checked copy; the WebAssembly is fetched with its hash (same credentials mode as
 // the page's preload, so the preloaded response is used). If the app cannot start (no
-// WebAssembly, a failed download), a published page stays as it is, every FAQ answer opened
-// (style/no-app.css).
+// WebAssembly, a failed download) or has not started a published page after 20 s (a download
+// that hangs), that page stays as it is, every FAQ answer opened and said to be (style/no-app.css;
+// the app's takeover, should it come, renders the page anew). The inlined stylesheet counts only
+// if the browser applied it (a CDN that rewrote it breaks its hash): else the file is linked.
 const loader = `const b=${JSON.stringify(bundles)},c=${JSON.stringify(css)},h=${JSON.stringify(integrity)},u=n=>new URL(n,import.meta.url).href;
 const m=document.getElementById("poradnik-mieszkanca");if(m&&!m.dataset.assets)m.dataset.assets=u(".");
+const o=()=>{if(!m||m.dataset.app)return;m.classList.add("pm-bez-aplikacji");for(const e of m.querySelectorAll(".pm-faq-accordion__button"))e.setAttribute("aria-expanded","true")};setTimeout(o,2e4);
 const q=m?.dataset.routing?.trim()==="query",f=(q?(new URLSearchParams(location.search).get("faq")??"").includes("zglos-pytanie"):location.pathname.split("/").includes("zglos-pytanie"))?b.formularz:b.poradnik;
 const l=a=>{const e=document.createElement("link");for(const k in a)e.setAttribute(k,a[k]);document.head.append(e)};
-if(!document.getElementById("pm-css")&&![...document.querySelectorAll("link[rel=stylesheet]")].some(e=>e.href===u(c)))l({rel:"stylesheet",href:u(c),integrity:h[c],crossorigin:"anonymous"});
+if(!document.getElementById("pm-css")?.sheet&&![...document.querySelectorAll("link[rel=stylesheet]")].some(e=>e.href===u(c)))l({rel:"stylesheet",href:u(c),integrity:h[c],crossorigin:"anonymous"});
 l({rel:"modulepreload",href:u(f.js),integrity:h[f.js],crossorigin:"anonymous"});
 try{const{default:init}=await import(u(f.js));
-await init({module_or_path:fetch(u(f.wasm),{integrity:h[f.wasm]})})}catch(e){m?.classList.add("pm-bez-aplikacji");throw e}
+await init({module_or_path:fetch(u(f.wasm),{integrity:h[f.wasm]})})}catch(e){o();throw e}
 `;
 writeFileSync(join(dist, "poradnik.js"), loader);
 

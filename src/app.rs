@@ -27,7 +27,7 @@ fn show_message_on_panic() {
         };
         // A published page the app has not taken over yet stays: it is readable as it is.
         if crate::takeover::published_page_shown() {
-            let _ = el.class_list().add_1(crate::takeover::NO_APP_CLASS);
+            crate::takeover::open_published(&el);
             return;
         }
         el.set_text_content(None);
@@ -82,7 +82,8 @@ pub fn start(form: Option<FormPage>) {
     for warning in &config.warnings {
         browser::warn(&format!("Poradnik Mieszkańca: {warning}"));
     }
-    let published = crate::takeover::Published::find(&el);
+    let own_head = config.manage_title && !config.paths.in_host_page();
+    let published = crate::takeover::Published::find(&el, own_head);
     let into = match &published {
         Some(page) => page.apart(),
         None => {

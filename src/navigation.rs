@@ -77,7 +77,7 @@ pub fn manage_focus_and_scroll() {
         };
         if previous.is_some() && previous.as_deref() != Some(address.as_str()) {
             if own_site {
-                crate::takeover::forget_published_structured_data();
+                crate::takeover::forget_published_head();
             }
             // Read the back/forward position only after the current task: the router's popstate
             // listener (which triggered this effect) runs before ours. A position saved for

@@ -40,18 +40,32 @@ pub fn published_page_shown() -> bool {
 pub struct Published {
     mount: web_sys::Element,
     apart: web_sys::Element,
+    /// The `generated_at` of the document the page was published from (`data-generated-at`).
+    generated_at: Option<String>,
 }
 
 impl Published {
-    /// The page in `mount`, if it holds one (the app's frame, `.pm-app`).
-    pub fn find(mount: &web_sys::Element) -> Option<Published> {
+    /// The page in `mount`, if it holds one (the app's frame, `.pm-app`). With `own_head` (the
+    /// guide's own site, not a host page), the head tags it was published with are the app's
+    /// to replace once the resident moves on ([`forget_published_head`]).
+    pub fn find(mount: &web_sys::Element, own_head: bool) -> Option<Published> {
         mount.query_selector(":scope > .pm-app").ok().flatten()?;
         let apart = browser::document().create_element("div").ok()?;
         WAITING.store(true, Ordering::Relaxed);
+        if own_head {
+            PUBLISHED_HEAD.with(|h| *h.borrow_mut() = published_head_tags());
+        }
         Some(Published {
+            generated_at: mount.get_attribute("data-generated-at"),
             mount: mount.clone(),
             apart,
         })
+    }
+
+    /// Whether the page was published from a newer document than one generated at `data_at`
+    /// (RFC 3339 times as the CMS writes them, compared as text; unknown times never are).
+    fn is_newer_than(&self, data_at: Option<&str>) -> bool {
+        matches!((&self.generated_at, data_at), (Some(page), Some(data)) if page.as_str() > data)
     }
 
     /// Where the app renders until it takes over: an element outside the document.
@@ -62,15 +76,28 @@ impl Published {
     /// Once fresh data is there, puts the app's page in place of the published one; at once
     /// with `now` (the question form, which needs no data to work).
     pub fn take_over_when_ready(self, ctx: AppContext, now: bool) {
-        // The head tags the page was published with; the app's own replace them.
-        let head_tags = published_head_tags();
         let mut done = false;
+        let mut asked_again = false;
         Effect::new(move |_| {
             let fresh = ctx.guide.with(|g| match g {
-                GuideState::Ready(_) => Some(true),
+                GuideState::Ready(guide) => {
+                    Some(!self.is_newer_than(guide.generated_at.as_deref()))
+                }
                 GuideState::Failed(_) => Some(false),
                 GuideState::Loading => None,
             });
+            // Older data than the page's (a cache still serving the previous document): asked
+            // once more after a moment (by then a CDN has revalidated), else the page stays.
+            if fresh == Some(false)
+                && !asked_again
+                && ctx
+                    .guide
+                    .with_untracked(|g| matches!(g, GuideState::Ready(_)))
+            {
+                asked_again = true;
+                set_timeout(move || ctx.load(true), std::time::Duration::from_secs(2));
+                return;
+            }
             let from_copy = ctx.data_kept.with(Option::is_some);
             if done {
                 return;
@@ -78,35 +105,30 @@ impl Published {
             match fresh {
                 _ if now => {
                     done = true;
-                    let (page, head_tags) = (self.clone(), head_tags.clone());
-                    browser::after_render(move || page.swap(&head_tags));
+                    let page = self.clone();
+                    browser::after_render(move || page.swap());
                 }
                 Some(true) if !from_copy => {
                     done = true;
                     // After the page has rendered apart (effects run before the views that
                     // read the same data update), and before the browser paints again.
-                    let (page, head_tags) = (self.clone(), head_tags.clone());
-                    browser::after_render(move || page.swap(&head_tags));
+                    let page = self.clone();
+                    browser::after_render(move || page.swap());
                 }
                 // No data, or only the kept copy: the published page stays, fully open.
-                Some(_) => {
-                    let _ = self.mount.class_list().add_1(NO_APP_CLASS);
-                }
+                Some(_) => open_published(&self.mount),
                 None => {}
             }
         });
     }
 
-    fn swap(&self, head_tags: &[web_sys::Element]) {
+    fn swap(&self) {
         let Some(rendered) = self.apart.first_element_child() else {
             return;
         };
         let mount = &self.mount;
         let focus = focused_path(mount);
         let typed = search_text(mount);
-        for tag in head_tags {
-            tag.remove();
-        }
         let _ = mount.class_list().remove_1(NO_APP_CLASS);
         mount.replace_children_with_node_1(&rendered);
         WAITING.store(false, Ordering::Relaxed);
@@ -120,9 +142,9 @@ impl Published {
     }
 }
 
-/// The head tags of the published page that the app's `PageHead` sets too.
+/// The head tags of the published page (those `PageHead` writes).
 fn published_head_tags() -> Vec<web_sys::Element> {
-    let selector = "head > meta[name=description], head > meta[name=robots], head > meta[property^='og:'], head > link[rel=canonical]";
+    let selector = "head > meta[name=description], head > meta[name=robots], head > meta[property^='og:'], head > link[rel=canonical], head > script[type='application/ld+json']";
     let Ok(list) = browser::document().query_selector_all(selector) else {
         return Vec::new();
     };
@@ -131,20 +153,34 @@ fn published_head_tags() -> Vec<web_sys::Element> {
         .collect()
 }
 
-/// The published page's JSON-LD (the app writes none: see `PageHead`) describes the page the
-/// resident came to, not the next: it goes when they go to another page of the guide.
-pub fn forget_published_structured_data() {
-    if let Ok(list) =
-        browser::document().query_selector_all("head > script[type='application/ld+json']")
-    {
-        for i in 0..list.length() {
-            if let Some(el) = list
+/// The published page in `mount` without the app: every FAQ answer open (`style/no-app.css`)
+/// and its button saying so (the loader does the same when the app cannot start).
+pub fn open_published(mount: &web_sys::Element) {
+    let _ = mount.class_list().add_1(NO_APP_CLASS);
+    if let Ok(buttons) = mount.query_selector_all(".pm-faq-accordion__button") {
+        for i in 0..buttons.length() {
+            if let Some(el) = buttons
                 .item(i)
                 .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
             {
-                el.remove();
+                let _ = el.set_attribute("aria-expanded", "true");
             }
         }
+    }
+}
+
+thread_local! {
+    /// The head tags of the published page (see [`Published::find`]).
+    static PUBLISHED_HEAD: std::cell::RefCell<Vec<web_sys::Element>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The published head describes the page the resident came to: it stays while that page is
+/// shown (the app adds no head tags before it takes over, see `PageHead`), and goes when they
+/// go to another page of the guide, whose own tags the app sets (the JSON-LD, which the app
+/// writes none of, goes with it).
+pub fn forget_published_head() {
+    for tag in PUBLISHED_HEAD.with(|h| std::mem::take(&mut *h.borrow_mut())) {
+        tag.remove();
     }
 }
 

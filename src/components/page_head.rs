@@ -41,7 +41,10 @@ pub fn PageHead(info: HeadInfo) -> impl IntoView {
             c.paths.base().to_owned(),
         )
     });
-    if !manage {
+    // Nothing while a published page waits for the app (whatever renders apart meanwhile, an
+    // error included, must not change the head of the page the resident reads): its own head
+    // stays until the resident moves on (`crate::takeover::forget_published_head`).
+    if !manage || crate::takeover::published_page_shown() {
         return None;
     }
     let url = use_router().page_url();
@@ -107,7 +110,7 @@ pub fn PageHead(info: HeadInfo) -> impl IntoView {
 }
 
 /// The page's JSON-LD, for the published HTML only: crawlers read it there, and the app keeps
-/// the published block until the resident goes to another page (`crate::navigation`), which
+/// the published block until the resident goes to another page (`crate::takeover`), which
 /// keeps serde_json's writer and the schema.org shapes out of the WebAssembly.
 #[cfg(feature = "ssr")]
 fn structured_data(

@@ -53,6 +53,19 @@ pub fn run(options: &Options) -> Result<Summary, String> {
     } else {
         format!("{}/", options.site_url)
     };
+    // Written as browsers write it (ASCII, percent-encoded, lower-case host), without a user
+    // name: canonical addresses, the sitemap and the base path the app compares are this text.
+    let plain = site_url
+        .chars()
+        .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`'));
+    let authority = site_url
+        .split("//")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap_or("");
+    if !plain || authority.contains('@') || authority.chars().any(|c| c.is_ascii_uppercase()) {
+        return Err(format!("SITE_URL „{site_url}” trzeba podać tak, jak zapisuje go przeglądarka: bez polskich liter i spacji (zakodowane %XX, domena w punycode), małymi literami w nazwie domeny, bez nazwy użytkownika"));
+    }
     let origin = origin_of(&site_url)
         .ok_or_else(|| {
             format!(
@@ -83,6 +96,11 @@ pub fn run(options: &Options) -> Result<Summary, String> {
     let form_shell = read_shell(&out.join("zglos-pytanie.html"))?;
 
     let mut attributes = vec![("data-site-url", site_url.clone())];
+    // How new the document behind these pages is: the app takes a page over only with data at
+    // least as new (a CDN may still serve the previous document for a while).
+    if let Some(at) = &guide.generated_at {
+        attributes.push(("data-generated-at", at.clone()));
+    }
     if base != "/" {
         attributes.push(("data-base-path", base.clone()));
     }
@@ -192,6 +210,7 @@ pub fn run(options: &Options) -> Result<Summary, String> {
 /// Without scripts (or when the app cannot start) every FAQ answer is open: the stylesheet
 /// `scripts/finish-dist.mjs` writes from style/no-app.css.
 fn no_app_stylesheet(base: &str) -> String {
+    let base = crate::site::escape_html(base);
     format!("<noscript><link rel=\"stylesheet\" href=\"{base}bez-aplikacji.css\"></noscript>")
 }
 

@@ -256,6 +256,17 @@ test("when the app cannot start or its data does not come, the published page st
   assert.ok(await offline.getByRole("heading", { level: 1, name: IKP.title }).isVisible());
   assert.ok(await offline.getByText("konto powstaje samo").isVisible());
   await offline.close();
+
+  // A cache still serving the document before this publication (older, without this question):
+  // the page stays as published instead of becoming "Nie znaleziono strony".
+  const previous = { ...sample, generated_at: "2026-01-01T08:00:00Z", questions: sample.questions.filter((q) => q.id !== IKP.id) };
+  const stale = await openPage(site.browser, { data: previous, appStarts: false });
+  await stale.goto(`${site.server.url}/pytanie/${IKP.id}`);
+  await stale.locator("#poradnik-mieszkanca.pm-bez-aplikacji").waitFor({ state: "attached" });
+  assert.ok(await stale.getByRole("heading", { level: 1, name: IKP.title }).isVisible());
+  assert.equal(await stale.title(), `${IKP.title} – Poradnik Mieszkańca`, "the head is the published page's");
+  assert.equal(await stale.getByRole("button", { name: IKP.faq[0].question, exact: true }).getAttribute("aria-expanded"), "true");
+  await stale.close();
 });
 
 test("a CMS page that includes a page's fragment shows it at once, and the app takes it over in query routing", async () => {
