@@ -66,6 +66,10 @@ const files = [css, ...Object.values(bundles).flatMap((b) => [b.js, b.wasm])];
 const integrity = Object.fromEntries(files.map((name) => [name, sri(name)]));
 
 // Kept short (it counts toward both page types): the comments are in this script, not in the file.
+// Until the app runs a published page, its FAQ questions open and close all the same (the app's
+// takeover keeps what is open).
+// On a published page (content already in the mount element) the bundle's downloads start after
+// the first frame, so that they never compete with the page's own first paint.
 // The bundle: the form's when the address is the form's, read liberally (a false positive costs
 // only the form's larger bundle, which has every page; a false negative, a reload): in query
 // routing (data-routing="query", as the app reads it) the faq parameter contains zglos-pytanie,
@@ -81,9 +85,11 @@ const integrity = Object.fromEntries(files.map((name) => [name, sri(name)]));
 const loader = `const b=${JSON.stringify(bundles)},c=${JSON.stringify(css)},h=${JSON.stringify(integrity)},u=n=>new URL(n,import.meta.url).href;
 const m=document.getElementById("poradnik-mieszkanca");if(m&&!m.dataset.assets)m.dataset.assets=u(".");
 const o=()=>{if(!m||m.dataset.app)return;m.classList.add("pm-bez-aplikacji");for(const e of m.querySelectorAll(".pm-faq-accordion__button"))e.setAttribute("aria-expanded","true")};setTimeout(o,2e4);
+m?.addEventListener("click",e=>{const t=e.target.closest?.(".pm-faq-accordion__button"),p=t&&document.getElementById(t.getAttribute("aria-controls"));if(!p||m.dataset.app||m.classList.contains("pm-bez-aplikacji"))return;const x=t.getAttribute("aria-expanded")!=="true";t.setAttribute("aria-expanded",x);x?p.removeAttribute("hidden"):p.setAttribute("hidden","until-found")});
 const q=m?.dataset.routing?.trim()==="query",f=(q?(new URLSearchParams(location.search).get("faq")??"").includes("zglos-pytanie"):location.pathname.split("/").includes("zglos-pytanie"))?b.formularz:b.poradnik;
 const l=a=>{const e=document.createElement("link");for(const k in a)e.setAttribute(k,a[k]);document.head.append(e)};
 if(!document.getElementById("pm-css")?.sheet&&![...document.querySelectorAll("link[rel=stylesheet]")].some(e=>e.href===u(c)))l({rel:"stylesheet",href:u(c),integrity:h[c],crossorigin:"anonymous"});
+if(m?.querySelector(":scope>.pm-app"))await new Promise(r=>requestAnimationFrame(()=>setTimeout(r)));
 l({rel:"modulepreload",href:u(f.js),integrity:h[f.js],crossorigin:"anonymous"});
 try{const{default:init}=await import(u(f.js));
 await init({module_or_path:fetch(u(f.wasm),{integrity:h[f.wasm]})})}catch(e){o();throw e}

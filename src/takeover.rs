@@ -129,10 +129,12 @@ impl Published {
         let mount = &self.mount;
         let focus = focused_path(mount);
         let typed = search_text(mount);
+        let opened = opened_answers(mount);
         let _ = mount.class_list().remove_1(NO_APP_CLASS);
         mount.replace_children_with_node_1(&rendered);
         WAITING.store(false, Ordering::Relaxed);
         mark_started(mount);
+        reopen_answers(mount, &opened);
         if let Some(el) = focus.and_then(|path| follow_path(mount, &path)) {
             browser::focus_without_scroll(&el);
         }
@@ -206,6 +208,39 @@ fn follow_path(root: &web_sys::Element, path: &[u32]) -> Option<web_sys::HtmlEle
         el = el.children().item(i)?;
     }
     el.dyn_into().ok()
+}
+
+/// The FAQ answers the resident opened on the published page (the loader opens and closes them
+/// until the app runs): their panels' ids.
+fn opened_answers(root: &web_sys::Element) -> Vec<String> {
+    let Ok(list) = root.query_selector_all(".pm-faq-accordion__button[aria-expanded='true']")
+    else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| {
+            list.item(i)?
+                .dyn_into::<web_sys::Element>()
+                .ok()?
+                .get_attribute("aria-controls")
+        })
+        .collect()
+}
+
+/// Opens those answers in the app's page, as the resident would (the app's own toggle).
+fn reopen_answers(root: &web_sys::Element, panels: &[String]) {
+    for panel in panels {
+        let selector =
+            format!(".pm-faq-accordion__button[aria-controls='{panel}'][aria-expanded='false']");
+        if let Some(button) = root
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            button.click();
+        }
+    }
 }
 
 /// What the resident typed into the published page's search field, if anything.

@@ -9,6 +9,7 @@
 
 mod render;
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -127,18 +128,10 @@ pub fn run(options: &Options) -> Result<Summary, String> {
         ..site_config.clone()
     };
 
-    // The page directories are the step's own: a question no longer in the document loses its
-    // page (and a crawler gets 404 for it) instead of keeping a stale one.
-    for dir in [CATEGORY_SEGMENT, QUESTION_SEGMENT, FRAGMENTS_DIR] {
-        let dir = out.join(dir);
-        if dir.exists() {
-            fs::remove_dir_all(&dir)
-                .map_err(|e| format!("nie można usunąć starych stron {}: {e}", dir.display()))?;
-        }
-    }
-
     let routes = pages(&guide);
     let mut written = 0;
+    // Every page is written over its old file, so the site stays whole while the step runs.
+    let mut kept = HashSet::new();
     for route in routes.iter().chain([&Route::NotFound]) {
         let link = site_config.paths.link_to(route);
         let address = match &link {
@@ -161,6 +154,7 @@ pub fn run(options: &Options) -> Result<Summary, String> {
             body: &page.body,
         });
         write(&out.join(file_of(route)), &html)?;
+        kept.insert(out.join(file_of(route)));
         if link.is_some() {
             let rel = fragment_config.paths.link_to(route).unwrap_or_default();
             let (_, search) = rel.split_once('?').unwrap_or(("", ""));
@@ -174,6 +168,7 @@ pub fn run(options: &Options) -> Result<Summary, String> {
                 },
             );
             write(&out.join(fragment_file_of(route)), &fragment.body)?;
+            kept.insert(out.join(fragment_file_of(route)));
         }
         written += 1;
     }
@@ -201,6 +196,11 @@ pub fn run(options: &Options) -> Result<Summary, String> {
         &out.join("robots.txt"),
         &robots_txt(&format!("{site_url}sitemap.xml")),
     )?;
+    // The page directories are the step's own: a question no longer in the document loses its
+    // page (and a crawler gets 404 for it) instead of keeping a stale one, once the rest is there.
+    for dir in [CATEGORY_SEGMENT, QUESTION_SEGMENT, FRAGMENTS_DIR] {
+        remove_stale(&out.join(dir), &kept)?;
+    }
     Ok(Summary {
         pages: written,
         problems,
@@ -234,6 +234,24 @@ fn read_shell(path: &Path) -> Result<Shell, String> {
         )
     })?;
     Shell::parse(&html).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Removes every file under `dir` that is not in `kept` (and directories left empty).
+fn remove_stale(dir: &Path, kept: &HashSet<PathBuf>) -> Result<(), String> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            remove_stale(&path, kept)?;
+            let _ = fs::remove_dir(&path); // only when empty
+        } else if !kept.contains(&path) {
+            fs::remove_file(&path)
+                .map_err(|e| format!("nie można usunąć starej strony {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 fn write(path: &Path, content: &str) -> Result<(), String> {

@@ -219,6 +219,11 @@ test("each page type looks the same as the HTML paints and once the app has take
 test("a resident who scrolled, focused a link or typed a search before the app started keeps it", async () => {
   const page = await heldApp({ context: { viewport: { width: 390, height: 700 } } });
   await page.goto(`${site.server.url}/pytanie/${IKP.id}`);
+  // An answer opened before the app runs (the loader's own toggle) stays open after.
+  const first = page.getByRole("button", { name: IKP.faq[0].question, exact: true });
+  await first.click();
+  assert.equal(await first.getAttribute("aria-expanded"), "true");
+  assert.ok(await page.getByText("konto powstaje samo").isVisible());
   const faqButton = page.getByRole("button", { name: IKP.faq[2].question, exact: true });
   await faqButton.focus();
   await page.evaluate(() => window.scrollTo(0, 600));
@@ -227,6 +232,8 @@ test("a resident who scrolled, focused a link or typed a search before the app s
   await waitForApp(page);
   assert.equal(await page.evaluate(() => window.scrollY), y, "the same scroll position");
   assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), IKP.faq[2].question);
+  assert.equal(await first.getAttribute("aria-expanded"), "true");
+  assert.ok(await page.getByText("konto powstaje samo").isVisible());
   // The focused button is the app's now: it works.
   await page.keyboard.press("Enter");
   assert.equal(await faqButton.getAttribute("aria-expanded"), "true");
