@@ -5,9 +5,11 @@
 //! nothing paints in between. The resident keeps their place: the scroll position (the page has
 //! the same height), the focused link or button, and anything typed into the search field.
 //!
-//! Until then, and for good if the data does not come (or only the copy kept in the browser,
-//! older than the HTML), the published page stays, readable: every FAQ answer is opened
-//! (`style/no-app.css`, which the loader also links when the app cannot start at all).
+//! Until then the loader opens and closes FAQ answers (what is open stays open in the app's
+//! page). For good if the data does not come, is only the copy kept in the browser, or is older
+//! than the page (`data-generated-at`), the published page stays, readable: every FAQ answer
+//! open (`style/no-app.css`, the class the loader also sets when the app cannot start at all).
+//! The page's head stays the published one until the resident moves on.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
