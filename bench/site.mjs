@@ -1,10 +1,9 @@
 // The sites the browser benchmarks measure: published as `make site` publishes one (the app as
 // trunk built it, then the publish binary), and served as static hosts serve them.
-import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
 import { readFileSync, writeFileSync, existsSync, rmSync, cpSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { join, extname, normalize, resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { serveDist } from "../tests/e2e/support.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 // bench/run.sh copies dist/ here right after trunk build: every site starts from the app alone,
@@ -44,47 +43,10 @@ export function publishSite({ data, out, attributes = {}, siteUrl = "https://por
   return performance.now() - t0;
 }
 
-// The static server below is a copy of the end-to-end tests' serveDist (tests/e2e/support.mjs),
-// which serves dist/ only; kept here so that the benchmarks do not depend on the tests' helpers
-// changing under them.
-
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-// The site's own policy (dist/_headers), so that the app runs under the same limits as there.
-const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
-
 /**
- * Serves `dir` on a free loopback port, as static hosts do: `/pytanie/x` from `pytanie/x.html`,
- * unknown paths 404.html with status 404. Uncompressed: on loopback the network costs nothing.
+ * Serves `dir` on a free loopback port as static hosts do, under the site's own CSP (its
+ * `_headers`, with the inlined stylesheet's hash): the end-to-end tests' server.
  */
-export async function serveSite(dir) {
-  const root = resolve(dir) + "/";
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
-    let file = join(root, path.endsWith("/") ? path + "index.html" : path);
-    let status = 200;
-    // As Netlify, Cloudflare Pages and GitHub Pages do: /name is served from name.html.
-    const isFile = async (f) => (await stat(f).catch(() => null))?.isFile();
-    if (!(await isFile(file)) && (await isFile(file + ".html"))) file += ".html";
-    if (!file.startsWith(root) || !(await isFile(file))) {
-      file = join(root, "404.html");
-      status = 404;
-    }
-    const body = await readFile(file);
-    const headers = { "content-type": types[extname(file)] ?? "application/octet-stream" };
-    if (extname(file) === ".html") headers["content-security-policy"] = CSP;
-    res.writeHead(status, headers);
-    res.end(body);
-  });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+export function serveSite(dir) {
+  return serveDist(resolve(dir) + "/");
 }

@@ -37,6 +37,15 @@ pub fn published_page_shown() -> bool {
     WAITING.load(Ordering::Relaxed)
 }
 
+/// The data the app has, against the published page's.
+#[derive(PartialEq)]
+enum Data {
+    Coming,
+    Fresh,
+    Older,
+    Missing,
+}
+
 /// The published page in the mount element, and the element the app renders into meanwhile.
 #[derive(Clone)]
 pub struct Published {
@@ -78,48 +87,34 @@ impl Published {
     /// Once fresh data is there, puts the app's page in place of the published one; at once
     /// with `now` (the question form, which needs no data to work).
     pub fn take_over_when_ready(self, ctx: AppContext, now: bool) {
-        let mut done = false;
-        let mut asked_again = false;
+        let (mut done, mut asked_again) = (false, false);
         Effect::new(move |_| {
-            let fresh = ctx.guide.with(|g| match g {
-                GuideState::Ready(guide) => {
-                    Some(!self.is_newer_than(guide.generated_at.as_deref()))
+            let data = ctx.guide.with(|g| match g {
+                GuideState::Ready(guide) if self.is_newer_than(guide.generated_at.as_deref()) => {
+                    Data::Older
                 }
-                GuideState::Failed(_) => Some(false),
-                GuideState::Loading => None,
+                GuideState::Ready(_) => Data::Fresh,
+                GuideState::Failed(_) => Data::Missing,
+                GuideState::Loading => Data::Coming,
             });
-            // Older data than the page's (a cache still serving the previous document): asked
-            // once more after a moment (by then a CDN has revalidated), else the page stays.
-            if fresh == Some(false)
-                && !asked_again
-                && ctx
-                    .guide
-                    .with_untracked(|g| matches!(g, GuideState::Ready(_)))
-            {
-                asked_again = true;
-                set_timeout(move || ctx.load(true), std::time::Duration::from_secs(2));
-                return;
-            }
             let from_copy = ctx.data_kept.with(Option::is_some);
             if done {
                 return;
             }
-            match fresh {
-                _ if now => {
-                    done = true;
-                    let page = self.clone();
-                    browser::after_render(move || page.swap());
-                }
-                Some(true) if !from_copy => {
-                    done = true;
-                    // After the page has rendered apart (effects run before the views that
-                    // read the same data update), and before the browser paints again.
-                    let page = self.clone();
-                    browser::after_render(move || page.swap());
-                }
-                // No data, or only the kept copy: the published page stays, fully open.
-                Some(_) => open_published(&self.mount),
-                None => {}
+            if now || (data == Data::Fresh && !from_copy) {
+                done = true;
+                // After the page has rendered apart (effects run before the views that read the
+                // same data update), and before the browser paints again.
+                let page = self.clone();
+                browser::after_render(move || page.swap());
+            } else if data == Data::Older && !asked_again {
+                // A cache still serving the previous document: asked once more after a moment
+                // (by then a CDN has revalidated), else the page stays.
+                asked_again = true;
+                set_timeout(move || ctx.load(true), std::time::Duration::from_secs(2));
+            } else if data != Data::Coming {
+                // No data, older data, or only the kept copy: the published page stays, open.
+                open_published(&self.mount);
             }
         });
     }

@@ -33,20 +33,19 @@ pub struct HeadInfo {
 #[component]
 pub fn PageHead(info: HeadInfo) -> impl IntoView {
     // One type for every page's head (smaller WebAssembly, shallower types).
-    let app = use_app();
-    let (manage, origin, base) = app.config.with_value(|c| {
+    let config = use_app().config;
+    // Nothing while a published page waits for the app (whatever renders apart meanwhile, an
+    // error included, must not change the head of the page the resident reads): its own head
+    // stays until the resident moves on (`crate::takeover::forget_published_head`).
+    if !config.with_value(|c| c.manage_title) || crate::takeover::published_page_shown() {
+        return None;
+    }
+    let (origin, base) = config.with_value(|c| {
         (
-            c.manage_title,
             c.site_origin(&browser::page_origin()).to_owned(),
             c.paths.base().to_owned(),
         )
     });
-    // Nothing while a published page waits for the app (whatever renders apart meanwhile, an
-    // error included, must not change the head of the page the resident reads): its own head
-    // stays until the resident moves on (`crate::takeover::forget_published_head`).
-    if !manage || crate::takeover::published_page_shown() {
-        return None;
-    }
     let url = use_router().page_url();
     let absolute = |href: &str| {
         if href.starts_with('/') {

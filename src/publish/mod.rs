@@ -9,7 +9,7 @@
 
 mod render;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -129,7 +129,7 @@ pub fn run(options: &Options) -> Result<Summary, String> {
     };
 
     let routes = pages(&guide);
-    let mut written = 0;
+    let no_app = no_app_stylesheet(&base);
     // Every page is written over its old file, so the site stays whole while the step runs.
     let mut kept = HashSet::new();
     for route in routes.iter().chain([&Route::NotFound]) {
@@ -149,7 +149,7 @@ pub fn run(options: &Options) -> Result<Summary, String> {
             &shell
         };
         let html = shell.page(&PageParts {
-            head: &format!("{}{}", page.head, no_app_stylesheet(&base)),
+            head: &format!("{}{no_app}", page.head),
             mount_attributes: &attributes,
             body: &page.body,
         });
@@ -170,10 +170,15 @@ pub fn run(options: &Options) -> Result<Summary, String> {
             write(&out.join(fragment_file_of(route)), &fragment.body)?;
             kept.insert(out.join(fragment_file_of(route)));
         }
-        written += 1;
     }
 
     write(&out.join(DATA_FILE), &text)?;
+    // Each question's day, by id (a lookup per question would be quadratic in a large guide).
+    let updated: HashMap<&str, String> = guide
+        .questions
+        .iter()
+        .filter_map(|q| Some((q.id.as_str(), q.updated_date()?.iso())))
+        .collect();
     let entries: Vec<SitemapEntry> = routes
         .iter()
         .filter(|r| !matches!(r, Route::Search(_) | Route::Ask(_)))
@@ -183,10 +188,7 @@ pub fn run(options: &Options) -> Result<Summary, String> {
                 site_config.paths.link_to(r).unwrap_or_default()
             ),
             lastmod: match r {
-                Route::Question(id) => guide
-                    .question(id)
-                    .and_then(|q| q.updated_date())
-                    .map(|d| d.iso()),
+                Route::Question(id) => updated.get(id.as_str()).cloned(),
                 _ => None,
             },
         })
@@ -202,7 +204,7 @@ pub fn run(options: &Options) -> Result<Summary, String> {
         remove_stale(&out.join(dir), &kept)?;
     }
     Ok(Summary {
-        pages: written,
+        pages: routes.len() + 1, // and 404.html
         problems,
     })
 }

@@ -19,34 +19,42 @@ const types = {
   ".wasm": "application/wasm",
   ".css": "text/css; charset=utf-8",
   ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".png": "image/png",
 };
 
-// The site's own pages inline the stylesheet, allowed by its hash (dist/_headers says which).
-const styleSrc = readFileSync(new URL("_headers", new URL(`file://${dist}`)), "utf8").match(/style-src [^;\n]+/)?.[0] ?? "style-src 'self'";
-export const STRICT_CSP =
-  `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; ${styleSrc}; img-src 'self' data:; connect-src 'self' http://127.0.0.1:*; object-src 'none'; base-uri 'none'; form-action 'none'`;
+/**
+ * The strict policy of a site's `_headers` for its pages (its inlined stylesheet's hash), with
+ * the tests' loopback endpoints allowed to connect.
+ */
+export function strictCsp(root = dist) {
+  const styleSrc = readFileSync(join(root, "_headers"), "utf8").match(/style-src [^;\n]+/)?.[0] ?? "style-src 'self'";
+  return `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; ${styleSrc}; img-src 'self' data:; connect-src 'self' http://127.0.0.1:*; object-src 'none'; base-uri 'none'; form-action 'none'`;
+}
+export const STRICT_CSP = strictCsp();
 
 /**
- * Serves dist/ on a free loopback port, as static hosts do: `/pytanie/x` from `pytanie/x.html`,
- * unknown paths 404.html with status 404.
+ * Serves `root` (dist/ by default; a directory path ending in '/') on a free loopback port, as
+ * static hosts do: `/pytanie/x` from `pytanie/x.html`, unknown paths 404.html with status 404;
+ * every page under the site's strict policy, so no inline script or style may be needed.
  */
-export async function serveDist() {
+export async function serveDist(root = dist) {
+  const csp = strictCsp(root);
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
-    let file = join(dist, path.endsWith("/") ? path + "index.html" : path);
+    let file = join(root, path.endsWith("/") ? path + "index.html" : path);
     let status = 200;
     // As Netlify, Cloudflare Pages and GitHub Pages do: /name is served from name.html.
     const isFile = async (f) => (await stat(f).catch(() => null))?.isFile();
     if (!(await isFile(file)) && (await isFile(file + ".html"))) file += ".html";
-    if (!file.startsWith(dist) || !(await isFile(file))) {
-      file = join(dist, "404.html");
+    if (!file.startsWith(root) || !(await isFile(file))) {
+      file = join(root, "404.html");
       status = 404;
     }
     const body = await readFile(file);
     const headers = { "content-type": types[extname(file)] ?? "application/octet-stream" };
-    // Every page under the strict policy of dist/_headers (connect-src also allows the form's
-    // local test endpoint): no inline script or style may be needed anywhere.
-    if (extname(file) === ".html") headers["content-security-policy"] = STRICT_CSP;
+    if (extname(file) === ".html") headers["content-security-policy"] = csp;
     res.writeHead(status, headers);
     res.end(body);
   });
