@@ -39,10 +39,13 @@ fn main() -> ExitCode {
                 eprintln!("Uwaga, dane: {problem}");
             }
             println!(
-                "Opublikowano {} stron w {} ({} uwag do danych).",
+                "Opublikowano {} stron w {} ({} uwag do danych); dane podzielone na {} dokumentów, indeks wyszukiwania: {} plików, {:.1} MB.",
                 summary.pages,
                 options.out.display(),
-                summary.problems.len()
+                summary.problems.len(),
+                summary.documents,
+                summary.search_files,
+                summary.search_bytes as f64 / 1e6
             );
             ExitCode::SUCCESS
         }

@@ -1,8 +1,10 @@
 //! What the app shows: the valid records of a loaded document, and how to find them.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use super::model::*;
+use super::split::{Listed, Pages};
 
 /// One thing in the document that could not be shown as the CMS wrote it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,9 +37,58 @@ pub struct Guide {
     pub institutions: Vec<Institution>,
     pub questions: Vec<Question>,
     pub problems: Vec<Problem>,
+    /// Where each question is in `questions`, by id.
+    question_at: HashMap<String, usize>,
+    /// For a guide read from a split site (`crate::data::split`): what it has of the pages
+    /// beyond the questions it holds; `None` for a whole document.
+    pub pages: Option<Pages>,
 }
 
 impl Guide {
+    /// A guide of these records (the loader checked them).
+    pub fn new(
+        generated_at: Option<String>,
+        portal: PortalTexts,
+        categories: Vec<Category>,
+        institutions: Vec<Institution>,
+        questions: Vec<Question>,
+        problems: Vec<Problem>,
+    ) -> Guide {
+        let question_at = questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.clone(), i))
+            .collect();
+        Guide {
+            generated_at,
+            portal,
+            categories,
+            institutions,
+            questions,
+            problems,
+            question_at,
+            pages: None,
+        }
+    }
+
+    /// Adds a question (and its institution) read from its own document, replacing an older copy.
+    pub fn add_question(&mut self, question: Question, institution: Option<Institution>) {
+        if let Some(inst) = institution {
+            match self.institutions.iter_mut().find(|i| i.id == inst.id) {
+                Some(old) => *old = inst,
+                None => self.institutions.push(inst),
+            }
+        }
+        match self.question_at.get(&question.id) {
+            Some(&i) => self.questions[i] = question,
+            None => {
+                self.question_at
+                    .insert(question.id.clone(), self.questions.len());
+                self.questions.push(question);
+            }
+        }
+    }
+
     pub fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)
     }
@@ -47,7 +98,7 @@ impl Guide {
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions.iter().find(|q| q.id == id)
+        self.question_at.get(id).map(|&i| &self.questions[i])
     }
 
     /// The questions of a category, in display order.
@@ -60,17 +111,44 @@ impl Guide {
             .filter(move |q| q.category == category)
     }
 
+    /// The ids and titles of a category's questions, in display order; `None` while a split
+    /// guide has not read the category's document.
+    pub fn listed_in(&self, category: &str) -> Option<Vec<Listed>> {
+        match &self.pages {
+            Some(pages) => pages.lists.get(category).cloned(),
+            None => Some(self.questions_in(category).map(Listed::of).collect()),
+        }
+    }
+
     /// Each category with the number of its questions, in display order.
     pub fn categories_with_counts(&self) -> Vec<(&Category, usize)> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        match &self.pages {
+            Some(pages) => {
+                return self
+                    .categories
+                    .iter()
+                    .map(|c| (c, pages.counts.get(&c.id).copied().unwrap_or(0)))
+                    .collect()
+            }
+            None => {
+                for q in &self.questions {
+                    *counts.entry(q.category.as_str()).or_default() += 1;
+                }
+            }
+        }
         self.categories
             .iter()
-            .map(|c| (c, self.questions_in(&c.id).count()))
+            .map(|c| (c, counts.get(c.id.as_str()).copied().unwrap_or(0)))
             .collect()
     }
 
     /// Questions to suggest after `q`: its own `related` list, or else others of its category;
     /// at most `limit`, never `q` itself.
-    pub fn related_to<'a>(&'a self, q: &'a Question, limit: usize) -> Vec<&'a Question> {
+    pub fn related_to(&self, q: &Question, limit: usize) -> Vec<Listed> {
+        if let Some(pages) = &self.pages {
+            return pages.related.get(&q.id).cloned().unwrap_or_default();
+        }
         let chosen: Vec<&Question> = if q.related.is_empty() {
             self.questions_in(&q.category)
                 .filter(|other| other.id != q.id)
@@ -82,7 +160,7 @@ impl Guide {
                 .filter(|o| o.id != q.id)
                 .collect()
         };
-        chosen.into_iter().take(limit).collect()
+        chosen.into_iter().take(limit).map(Listed::of).collect()
     }
 
     /// How many records were left out whole.

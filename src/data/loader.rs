@@ -183,6 +183,11 @@ fn label(kind: &str, index: usize, v: &Value) -> String {
 pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
     let value: Value =
         serde_json::from_str(text).map_err(|e| DocumentError::NotJson(e.to_string()))?;
+    load_value(value)
+}
+
+/// The same, for a document already parsed.
+pub fn load_value(value: Value) -> Result<Guide, DocumentError> {
     let Value::Object(mut doc) = value else {
         return Err(DocumentError::NotObject);
     };
@@ -295,14 +300,14 @@ pub fn load_document(text: &str) -> Result<Guide, DocumentError> {
         });
     }
 
-    Ok(Guide {
+    Ok(Guide::new(
         generated_at,
         portal,
         categories,
         institutions,
         questions,
-        problems: report.problems,
-    })
+        report.problems,
+    ))
 }
 
 fn duplicate(id: &str) -> String {

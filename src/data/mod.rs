@@ -5,6 +5,7 @@ pub mod error;
 pub mod guide;
 pub mod loader;
 pub mod model;
+pub mod split;
 
 pub use error::{DocumentError, LoadError};
 pub use guide::{Guide, Problem};

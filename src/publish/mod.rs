@@ -8,6 +8,7 @@
 //! Run by `make site` (`src/bin/publish.rs`), after `trunk build` has put the app in place.
 
 mod render;
+mod split;
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -24,6 +25,7 @@ use crate::site::shell::{PageParts, Shell};
 use crate::site::sitemap::{robots_txt, sitemap_xml, SitemapEntry};
 
 pub use render::{render, Rendered};
+pub use split::fragment_file;
 
 /// What the step needs.
 pub struct Options {
@@ -40,6 +42,10 @@ pub struct Options {
 /// What the step did, for its report.
 pub struct Summary {
     pub pages: usize,
+    /// The split site's documents, and the search index's files and bytes.
+    pub documents: usize,
+    pub search_files: usize,
+    pub search_bytes: u64,
     pub problems: Vec<String>,
 }
 
@@ -173,6 +179,9 @@ pub fn run(options: &Options) -> Result<Summary, String> {
     }
 
     write(&out.join(DATA_FILE), &text)?;
+    let split = split::write_split(&guide, out, &mut kept, &|path, bytes| {
+        write_bytes(path, bytes)
+    })?;
     // Each question's day, by id (a lookup per question would be quadratic in a large guide).
     let updated: HashMap<&str, String> = guide
         .questions
@@ -200,12 +209,15 @@ pub fn run(options: &Options) -> Result<Summary, String> {
     )?;
     // The page directories are the step's own: a question no longer in the document loses its
     // page (and a crawler gets 404 for it) instead of keeping a stale one, once the rest is there.
-    for dir in [CATEGORY_SEGMENT, QUESTION_SEGMENT, FRAGMENTS_DIR] {
+    for dir in [CATEGORY_SEGMENT, QUESTION_SEGMENT, FRAGMENTS_DIR, "dane"] {
         remove_stale(&out.join(dir), &kept)?;
     }
     Ok(Summary {
         pages: routes.len() + 1, // and 404.html
         problems,
+        documents: split.documents,
+        search_files: split.search_files,
+        search_bytes: split.search_bytes,
     })
 }
 
@@ -257,6 +269,10 @@ fn remove_stale(dir: &Path, kept: &HashSet<PathBuf>) -> Result<(), String> {
 }
 
 fn write(path: &Path, content: &str) -> Result<(), String> {
+    write_bytes(path, content.as_bytes())
+}
+
+fn write_bytes(path: &Path, content: &[u8]) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)
             .map_err(|e| format!("nie można utworzyć katalogu {}: {e}", dir.display()))?;

@@ -345,24 +345,7 @@ impl IndexBuilder {
         }
         drop(surface);
         written.shrink_to_fit();
-        // Stems: each distinct stem once, with its terms.
-        let mut by_stem: Vec<(&str, u32)> = (0..terms.len())
-            .map(|t| (stem(terms.get(t)), t as u32))
-            .collect();
-        sort_by(&mut by_stem, &|a, b| a.cmp(b));
-        let mut stem_keys = Strings::default();
-        let mut stem_starts = Vec::new();
-        let mut stem_terms = Vec::with_capacity(by_stem.len());
-        for (i, (s, t)) in by_stem.iter().enumerate() {
-            if i == 0 || by_stem[i - 1].0 != *s {
-                stem_keys.push(s);
-                stem_starts.push(i as u32);
-            }
-            stem_terms.push(*t);
-        }
-        stem_starts.push(stem_terms.len() as u32);
-        stem_keys.shrink_to_fit();
-        stem_starts.shrink_to_fit();
+        let (stem_keys, stem_starts, stem_terms) = stem_table(&terms);
         SearchIndex {
             terms,
             postings,
@@ -373,8 +356,32 @@ impl IndexBuilder {
             stem_starts,
             stem_terms,
             docs: lengths.len(),
+            counts: Vec::new(),
         }
     }
+}
+
+/// The terms grouped by stem: each distinct stem once (sorted), where its terms start in the
+/// third list, and the terms of every stem.
+pub(super) fn stem_table(terms: &Strings) -> (Strings, Vec<u32>, Vec<u32>) {
+    let mut by_stem: Vec<(&str, u32)> = (0..terms.len())
+        .map(|t| (stem(terms.get(t)), t as u32))
+        .collect();
+    sort_by(&mut by_stem, &|a, b| a.cmp(b));
+    let mut stem_keys = Strings::default();
+    let mut stem_starts = Vec::new();
+    let mut stem_terms = Vec::with_capacity(by_stem.len());
+    for (i, (s, t)) in by_stem.iter().enumerate() {
+        if i == 0 || by_stem[i - 1].0 != *s {
+            stem_keys.push(s);
+            stem_starts.push(i as u32);
+        }
+        stem_terms.push(*t);
+    }
+    stem_starts.push(stem_terms.len() as u32);
+    stem_keys.shrink_to_fit();
+    stem_starts.shrink_to_fit();
+    (stem_keys, stem_starts, stem_terms)
 }
 
 #[cfg(test)]

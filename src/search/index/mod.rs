@@ -20,6 +20,7 @@ use std::borrow::Cow;
 mod build;
 mod fuzzy;
 mod query;
+pub mod split;
 
 pub use build::IndexBuilder;
 pub use fuzzy::{edit_distance, max_edits};
@@ -103,6 +104,9 @@ pub struct SearchIndex {
     stem_terms: Vec<u32>,
     /// The number of documents.
     docs: usize,
+    /// Each term's number of postings in the whole index, where `postings` holds fewer (an index
+    /// assembled from the files of a split index: see [`split`]); empty otherwise.
+    counts: Vec<u32>,
 }
 
 /// Many short strings in one allocation: their bytes end to end and where each ends (16 bytes of
@@ -167,7 +171,8 @@ impl SearchIndex {
             + (self.starts.capacity()
                 + self.df.capacity()
                 + self.stem_starts.capacity()
-                + self.stem_terms.capacity())
+                + self.stem_terms.capacity()
+                + self.counts.capacity())
                 * 4
     }
 
@@ -186,6 +191,14 @@ impl SearchIndex {
 
     fn term(&self, id: usize) -> &str {
         self.terms.get(id)
+    }
+
+    /// How many postings term `id` has in the whole index.
+    fn count(&self, id: usize) -> usize {
+        match self.counts.get(id) {
+            Some(&n) => n as usize,
+            None => self.list(id).len(),
+        }
     }
 
     /// The postings of term `id`, by document.

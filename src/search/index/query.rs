@@ -22,6 +22,15 @@ const FUZZY: f32 = 0.55;
 const PREFIX_CAP_SHORT: usize = 12;
 const PREFIX_CAP: usize = 40;
 const PREFIX_POSTINGS: usize = 20_000;
+/// How many terms a prefix being typed may expand to.
+pub(super) fn prefix_cap(prefix: &str) -> usize {
+    if prefix.chars().count() <= 2 {
+        PREFIX_CAP_SHORT
+    } else {
+        PREFIX_CAP
+    }
+}
+
 /// The most words of a query that are looked at.
 const MAX_QUERY_WORDS: usize = 24;
 
@@ -35,20 +44,36 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// A term that a query word matches, and what that kind of match is worth.
-struct Candidate {
-    term: u32,
-    factor: f32,
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Candidate {
+    pub(super) term: u32,
+    pub(super) factor: f32,
 }
 
 /// One word of the query, with the forms it answers to.
-struct QueryWord {
-    forms: Vec<String>,
-    typing: bool,
-    required: bool,
+pub(super) struct QueryWord {
+    pub(super) forms: Vec<String>,
+    /// The last word while it is being typed: it also matches as a prefix.
+    pub(super) typing: bool,
+    /// Not a stopword (or a query of stopwords only).
+    pub(super) required: bool,
+}
+
+impl QueryWord {
+    /// A word such as "w" or "jak": a result need not contain it (see `STOPWORDS`).
+    pub(super) fn is_stopword(&self) -> bool {
+        STOPWORDS.contains(&self.forms[0].as_str())
+    }
+}
+
+/// Whether a match is of the word itself or a typo of it (the others being its stem, and a
+/// prefix of the word being typed).
+pub(super) fn is_whole_word_match(factor: f32) -> bool {
+    factor == EXACT || factor == FUZZY
 }
 
 impl SearchIndex {
-    fn parse(query: &str) -> Vec<QueryWord> {
+    pub(super) fn parse(query: &str) -> Vec<QueryWord> {
         let typing = !query.ends_with(char::is_whitespace);
         let mut tokens = tokenize(query);
         // A resident's query is a few words; more only costs work (and the per-word bit sets and
@@ -79,7 +104,7 @@ impl SearchIndex {
     }
 
     /// The terms a query word matches, each with what the kind of match is worth.
-    fn candidates(&self, word: &QueryWord) -> Vec<Candidate> {
+    pub(super) fn candidates(&self, word: &QueryWord) -> Vec<Candidate> {
         // A few dozen terms at most (the prefix expansion is capped): a list does, and keeps
         // a hash map's code out of the WebAssembly.
         let mut found: Vec<Candidate> = Vec::new();
@@ -105,16 +130,12 @@ impl SearchIndex {
         let primary = &word.forms[0];
         if word.typing {
             let range = self.prefix_range(primary);
-            let cap = if primary.chars().count() <= 2 {
-                PREFIX_CAP_SHORT
-            } else {
-                PREFIX_CAP
-            };
+            let cap = prefix_cap(primary);
             // The most frequent terms of the range, at most `cap` of them and at most
             // PREFIX_POSTINGS postings in all: that bounds the work of a short prefix.
             let mut budget = PREFIX_POSTINGS;
             for id in top_k(range, cap, &|a, b| self.df[*a] > self.df[*b]) {
-                let cost = self.list(id).len();
+                let cost = self.count(id);
                 if cost > budget && budget < PREFIX_POSTINGS {
                     break;
                 }
@@ -164,9 +185,23 @@ impl SearchIndex {
             return Results::default();
         }
         let candidates: Vec<Vec<Candidate>> = words.iter().map(|w| self.candidates(w)).collect();
+        self.rank(&words, &candidates, limit)
+    }
+
+    /// Ranks the documents for `words`, each matching `candidates` (terms of this index): at most
+    /// `limit` hits, best first.
+    pub(super) fn rank(
+        &self,
+        words: &[QueryWord],
+        candidates: &[Vec<Candidate>],
+        limit: usize,
+    ) -> Results {
+        if words.is_empty() || self.docs == 0 {
+            return Results::default();
+        }
         let (total, coverage, touched) = self
-            .score_conjunctive(&words, &candidates)
-            .unwrap_or_else(|| self.score_all(&words, &candidates));
+            .score_conjunctive(words, candidates)
+            .unwrap_or_else(|| self.score_all(words, candidates));
 
         // AND first: only the documents that match the most required words.
         let best_coverage = touched
@@ -188,7 +223,7 @@ impl SearchIndex {
             a.score > b.score || (a.score == b.score && a.doc < b.doc)
         });
         for hit in &mut hits {
-            hit.item = self.best_item(hit.doc as u32, &candidates);
+            hit.item = self.best_item(hit.doc as u32, candidates);
         }
         let mut matched_terms: Vec<String> = candidates
             .iter()
