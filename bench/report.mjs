@@ -16,6 +16,9 @@ const cargo = read("cargo-bench.json");
 const browser = read("browser.json");
 const lighthouse = read("lighthouse.json");
 const scale = read("scale.json");
+// Search over a split index, typed letter by letter (bench/typing.mjs): Pagefind as our search's
+// peer (bench/pagefind.mjs); a file of the same shape for another engine is added to this list.
+const peers = ["pagefind.json"].map(read).filter(Boolean);
 const sh = (c) => { try { return execSync(c, { encoding: "utf8" }).trim(); } catch { return "?"; } };
 
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
@@ -234,6 +237,44 @@ if (scale) {
   }
   out.push("");
 } else keep("Load at scale");
+if (peers.length) {
+  heading("Typing a query over a split index: Pagefind as a peer");
+  const kb = (n) => (n == null ? "–" : n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`);
+  const opt = (x, f) => (x == null ? "–" : f(x));
+  out.push(
+    "`bench/pagefind.mjs`: each synthetic corpus indexed with Pagefind's Node API, one custom record per question (title, tags, answer and FAQ items as plain text, language `pl`), served by a local static server with gzip (Pagefind's index chunks are gzip files already) and opened in headless Chromium with a page that loads `/pagefind/pagefind.js` and calls `init()` (Pagefind searches in a web worker, its default). " +
+      "Then 3-word queries of `synthetic.rs` (`queries`: title words, some re-inflected, some without Polish letters) typed letter by letter (`bench/typing.mjs`): for every prefix `search(prefix)` and the first 5 results' data, as a list of results shows them, each keystroke once the previous one's results are shown; a fresh browser context (no cache) per query, medians over the queries. " +
+      "*First view*: bytes downloaded before typing (the page, pagefind.js, its worker, the entry, the language's metadata and WebAssembly); *whole query*: bytes downloaded while typing it (index chunks and result fragments); both `encodedDataLength` (headers and body as received, page and worker; the worker's own script, fetched before it can be watched, is only in the server's count in brackets, response bodies as sent). " +
+      "*First results*: from the first keystroke to the first non-empty results shown (the keystrokes' times added up). *JS heap*: the page's main thread (`Performance.getMetrics`); *JS with worker*: `performance.measureUserAgentSpecificMemory` (page and worker, WebAssembly memory not included); *wasm*: the WebAssembly memories of page and worker. *Found*: the question the query came from among the 5 shown after its last letter. DevTools' CPU throttling slows the page's main thread, not (or not as much) a web worker: the protocol refuses to throttle a worker target, so Pagefind's search in its worker is slowed less, if at all, in the 4x rows \"worker\"; the rows \"main thread\" are Pagefind with its `noWorker` option, its search throttled with the page.",
+    "",
+  );
+  for (const peer of peers) {
+    for (const size of peer.sizes) {
+      out.push(`### ${peer.engine}${peer.version ? ` ${peer.version}` : ""}, ${size.docs} questions`, "");
+      if (size.indexMs != null) {
+        out.push(`Index built in ${(size.indexMs / 1000).toFixed(1)} s: ${size.files} files, ${kb(size.bytes)} on disk (${kb(size.gzipBytes)} gzip -9); what search loads from, without the UI bundles: ${size.searchFiles} files, ${kb(size.searchBytes)} (${kb(size.searchGzipBytes)} gzip -9), of which ${size.chunks.index} index chunks (${kb(size.indexChunkBytes)}) and ${size.chunks.fragment} result fragments (${kb(size.fragmentBytes)}).`, "");
+      }
+      out.push("| CPU | search runs in | first view | whole query | requests | first results | per keystroke median | p95 | JS heap | JS with worker | wasm | found |", "|---|---|---|---|---|---|---|---|---|---|---|---|");
+      for (const r of size.runs) {
+        out.push(`| ${r.cpu}x | ${r.mode ?? "–"} | ${kb(r.initBytes)}${r.servedInitBytes != null ? ` (${kb(r.servedInitBytes)})` : ""} | ${kb(r.queryBytes)}${r.servedQueryBytes != null ? ` (${kb(r.servedQueryBytes)})` : ""} | ${r.queryRequests} | ${ms(r.firstResultsMs)} ms | ${ms(r.keystrokeMedianMs)} ms | ${ms(r.keystrokeP95Ms)} ms | ${r.jsHeapMb.toFixed(1)} MB | ${opt(r.memoryMb, (x) => `${x.toFixed(1)} MB`)} | ${opt(r.wasmMb, (x) => `${x.toFixed(1)} MB`)} | ${r.found ?? "–"}/${r.queries} |`);
+      }
+      out.push("", `Queries: ${size.queries.map((q) => `"${q.query}"`).join(", ")}.`, "");
+    }
+  }
+  const withRelevance = peers.filter((p) => p.relevance);
+  if (withRelevance.length) {
+    const kinds = Object.keys(withRelevance[0].relevance.kinds).filter((k) => k !== "all");
+    out.push("### Relevance on the sample portal", "");
+    out.push("The sample portal indexed the same way, the relevance set's queries (`tests/relevance/queries.json`) searched whole, top 10, as in the relevance section above.", "");
+    out.push(`| engine | top-1 | top-3 | MRR | ${kinds.map((k) => `top-3 ${k} (${withRelevance[0].relevance.kinds[k].n})`).join(" | ")} |`, `|---|---|---|---|${kinds.map(() => "---").join("|")}|`);
+    for (const p of withRelevance) {
+      const a = p.relevance.kinds.all;
+      out.push(`| ${p.engine} | ${pct(a.top1)} | ${pct(a.top3)} | ${a.mrr.toFixed(3)} | ${kinds.map((k) => pct(p.relevance.kinds[k]?.top3 ?? 0)).join(" | ")} |`);
+    }
+    out.push("");
+    for (const p of withRelevance) out.push(`${p.engine}'s misses (outside the top 3): ${p.relevance.misses.map((m) => `"${m}"`).join(", ") || "none"}.`, "");
+  }
+} else keep("Typing a query over a split index: Pagefind as a peer");
 if (kept.length) console.log(`kept from the previous report: ${kept.join("; ")}`);
 writeFileSync(docUrl, out.join("\n") + "\n");
 console.log("wrote docs/benchmarks.md");

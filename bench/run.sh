@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make bench: builds the benchmark's WebAssembly, generates the corpora, runs cargo bench, the
-# relevance comparison, the in-browser benchmark, Lighthouse and the load at scale, and writes docs/benchmarks.md.
+# relevance comparison, the in-browser benchmark, Pagefind as a peer, Lighthouse and the load at scale, and writes docs/benchmarks.md.
 # BENCH_SIZES (default 1000,10000,50000) picks the corpora of the browser run; SCALE_SIZES
 # (default 50,1000,20000) those of the load at scale, each published as a whole site (issue 13:
 # a question page as fast with 20 000 questions as with 50).
@@ -17,6 +17,8 @@ done
 cargo bench --locked --bench search
 node bench/relevance.mjs
 node bench/run-browser.mjs "$sizes"
+# Pagefind as the peer of our search: its split index typed into letter by letter.
+node bench/pagefind.mjs "$sizes"
 # The production site as make dist makes it (the loader, minified files, every page published as
 # HTML for the sample data), for Lighthouse. The app as trunk built it is kept first in
 # target/bench/app: the load at scale publishes each corpus from it (a published index.html
