@@ -14,11 +14,11 @@
 // 3. relevance on the sample portal (public/data/faq.json, tests/relevance/queries.json) as
 //    bench/relevance.mjs computes it for the other engines: top-1, top-3, MRR over the top 10.
 // Writes target/bench/pagefind.json (keeping the sizes not run this time). Usage: node bench/pagefind.mjs [sizes, e.g. 1000,10000,50000]
-import { readFileSync, writeFileSync, readdirSync, statSync, rmSync, existsSync, mkdirSync } from "node:fs";
+import { readFileSync, readdirSync, statSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
-import { launchBenchBrowser, serveStatic, measureTyping, summarize } from "./typing.mjs";
+import { launchBenchBrowser, serveStatic, measureTyping, summarize, peerReport, corpusWithQueries } from "./typing.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const sizes = (process.argv[2] ?? "1000,10000").split(",").filter(Boolean).map(Number);
@@ -136,24 +136,13 @@ const measureOne = async (server, query, cpu, worker = true) => {
 
 // Sizes not run this time keep their figures from the previous target/bench/pagefind.json (of
 // the same Pagefind version), so that a run of one size adds to the others; written after each.
-const reportFile = join(root, "target/bench/pagefind.json");
-const previous = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, "utf8")) : null;
-const report = { engine: "pagefind", version, sizes: previous?.version === version ? previous.sizes.filter((s) => !sizes.includes(s.docs) && s.runs) : [], relevance: previous?.relevance ?? null };
-const save = () => {
-  report.sizes.sort((a, b) => a.docs - b.docs);
-  writeFileSync(reportFile, JSON.stringify(report, null, 2));
-};
-mkdirSync(join(root, "target/bench"), { recursive: true });
+const { report, previous, save } = peerReport(root, "pagefind", sizes, { engine: "pagefind", version }, (p) => p.version === version);
+report.relevance = previous?.relevance ?? null;
 for (const n of sizes) {
-  const corpusFile = join(root, `target/bench/corpus-${n}.json`);
-  if (!existsSync(corpusFile)) throw new Error(`${corpusFile} is missing: cargo run --release --example generate_corpus -- ${n} target/bench`);
-  const doc = JSON.parse(readFileSync(corpusFile, "utf8"));
+  const { corpusFile, doc, queries } = corpusWithQueries(root, n, QUERIES);
   const out = join(root, `target/bench/pagefind-${n}`);
   const built = await buildIndex(doc.questions, out);
   console.log(`${String(n).padStart(6)} questions: indexed in ${(built.indexMs / 1000).toFixed(1)} s, ${built.files} files ${(built.bytes / 1048576).toFixed(1)} MB (${(built.gzipBytes / 1048576).toFixed(1)} MB gzip -9); search files ${built.searchFiles}, ${(built.searchBytes / 1048576).toFixed(1)} MB (${built.chunks.index} index chunks, ${built.chunks.fragment} fragments)`);
-  // synthetic.rs `queries` (generate_corpus writes them): the first with three words.
-  const all = JSON.parse(readFileSync(join(root, `target/bench/queries-${n}.json`), "utf8"));
-  const queries = all.filter(([q]) => q.split(" ").length === 3).slice(0, QUERIES).map(([q, target]) => ({ query: q, target: doc.questions[target].id }));
   const server = await serveStatic({ mounts: { "/pagefind/": join(out, "pagefind") + "/" }, pages: { "/": PAGE } });
   // One query not counted: the first use of the new index by the server and the browser.
   await measureOne(server, queries[0].query, 1);

@@ -19,6 +19,8 @@ node bench/relevance.mjs
 node bench/run-browser.mjs "$sizes"
 # Pagefind as the peer of our search: its split index typed into letter by letter.
 node bench/pagefind.mjs "$sizes"
+# Ours split, measured the same way.
+node bench/split.mjs "$sizes"
 # The production site as make dist makes it (the loader, minified files, every page published as
 # HTML for the sample data), for Lighthouse. The app as trunk built it is kept first in
 # target/bench/app: the load at scale publishes each corpus from it (a published index.html

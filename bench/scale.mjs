@@ -61,6 +61,12 @@ for (const n of sizes) {
     const cdp = await context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     await cdp.send("Performance.enable");
+    // Bytes received (headers and bodies, as the server sent them) until `ready`.
+    await cdp.send("Network.enable");
+    let bytes = 0;
+    cdp.on("Network.loadingFinished", (e) => {
+      bytes += e.encodedDataLength;
+    });
     await page.goto(server.url + path, { waitUntil: "commit" });
     await page.waitForFunction(() => window.__bench?.ready !== undefined, null, { timeout: 600_000, polling: 250 });
     const marks = await page.evaluate(() => ({
@@ -72,11 +78,12 @@ for (const n of sizes) {
     }));
     const { metrics } = await cdp.send("Performance.getMetrics");
     const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? 0;
+    const received = bytes;
     await context.close();
     // A second for the closed page's teardown (a 20 000-question page frees hundreds of MB): not
     // done, it runs during the next load and is charged to it.
     await new Promise((r) => setTimeout(r, 1000));
-    return { ...marks, heapMb: heap / 1048576 };
+    return { ...marks, heapMb: heap / 1048576, bytes: received };
   };
   // RUNS fresh contexts per page, the median of each figure: a single load on this shared machine
   // varies by half. The first load of each size is not counted: it alone pays for the server's and
@@ -114,10 +121,12 @@ for (const n of sizes) {
     takeoverMs: median(contents.map((c) => c.started)),
     searchMs: median(searches.map((c) => c.ready)),
     heapMb: Math.max(...contents.map((c) => c.heapMb), ...searches.map((c) => c.heapMb)),
+    questionBytes: median(contents.map((c) => c.bytes)),
+    searchBytes: median(searches.map((c) => c.bytes)),
     each: { firstByteMs: contents.map((c) => c.firstByte), h1Ms: contents.map((c) => c.h1), takeoverMs: contents.map((c) => c.started), searchMs: searches.map((c) => c.ready) },
   };
   results.push(r);
-  console.log(`${String(n).padStart(6)} questions: data ${(r.dataBytes / 1048576).toFixed(1)} MB (${(r.dataGzipBytes / 1048576).toFixed(1)} MB gzip), published in ${(publishMs / 1000).toFixed(1)} s, question page ${(questionHtmlBytes / 1024).toFixed(1)} KB, median of ${RUNS}: first byte ${Math.round(r.firstByteMs)} ms, h1 ${Math.round(r.h1Ms)} ms, FCP ${Math.round(r.fcpMs)} ms, app took over ${Math.round(r.takeoverMs)} ms; search results ${Math.round(r.searchMs)} ms, JS heap ${r.heapMb.toFixed(1)} MB (4x CPU)`);
+  console.log(`${String(n).padStart(6)} questions: data ${(r.dataBytes / 1048576).toFixed(1)} MB (${(r.dataGzipBytes / 1048576).toFixed(1)} MB gzip), published in ${(publishMs / 1000).toFixed(1)} s, question page ${(questionHtmlBytes / 1024).toFixed(1)} KB, median of ${RUNS}: first byte ${Math.round(r.firstByteMs)} ms, h1 ${Math.round(r.h1Ms)} ms, FCP ${Math.round(r.fcpMs)} ms, app took over ${Math.round(r.takeoverMs)} ms after ${(r.questionBytes / 1024).toFixed(1)} KB; search results ${Math.round(r.searchMs)} ms after ${(r.searchBytes / 1024).toFixed(1)} KB, JS heap ${r.heapMb.toFixed(1)} MB (4x CPU)`);
 }
 await browser.close();
 writeFileSync(`${root}target/bench/scale.json`, JSON.stringify(results, null, 2));

@@ -5,6 +5,7 @@
 // query string in the page; resolve once its results are shown).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, extname, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
@@ -296,4 +297,36 @@ export function summarize(runs) {
     wasmMb: m("wasmMb"),
     each: runs.map(({ steps, ...r }) => r),
   };
+}
+
+/**
+ * A peer's report, target/bench/`name`.json: `{ ...fields, sizes }`, where the sizes not run this
+ * time keep their figures from the previous file when `keeps(previous)` (so that a run of one
+ * size adds to the others); `save()` writes it, sizes in order.
+ */
+export function peerReport(root, name, sizes, fields, keeps = () => true) {
+  const file = join(root, `target/bench/${name}.json`);
+  const previous = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
+  const kept = previous && keeps(previous) ? previous.sizes.filter((s) => !sizes.includes(s.docs) && s.runs) : [];
+  const report = { ...fields, sizes: kept };
+  mkdirSync(join(root, "target/bench"), { recursive: true });
+  const save = () => {
+    report.sizes.sort((a, b) => a.docs - b.docs);
+    writeFileSync(file, JSON.stringify(report, null, 2));
+  };
+  return { report, previous, save };
+}
+
+/**
+ * The synthetic corpus of `n` questions (target/bench/corpus-N.json, from bench/run.sh) and the
+ * first `count` of its 3-word queries (queries-N.json: synthetic.rs `queries`), each with the id
+ * of the question it was made from.
+ */
+export function corpusWithQueries(root, n, count) {
+  const corpusFile = join(root, `target/bench/corpus-${n}.json`);
+  if (!existsSync(corpusFile)) throw new Error(`${corpusFile} is missing: cargo run --release --example generate_corpus -- ${n} target/bench`);
+  const doc = JSON.parse(readFileSync(corpusFile, "utf8"));
+  const all = JSON.parse(readFileSync(join(root, `target/bench/queries-${n}.json`), "utf8"));
+  const queries = all.filter(([q]) => q.split(" ").length === 3).slice(0, count).map(([q, target]) => ({ query: q, target: doc.questions[target].id }));
+  return { corpusFile, doc, queries };
 }

@@ -174,6 +174,20 @@ writeFileSync(
   Content-Type: application/json; charset=utf-8
   ${cors}
 
+/dane/*
+  Cache-Control: public, max-age=60, stale-while-revalidate=600, stale-if-error=86400
+  Content-Type: application/json; charset=utf-8
+  ${cors}
+
+/indeks/spis.json
+  Cache-Control: no-cache
+  Content-Type: application/json; charset=utf-8
+  ${cors}
+
+/indeks/:build/*
+  Cache-Control: ${immutable}
+  ${cors}
+
 /
   Cache-Control: no-cache
 

@@ -118,6 +118,14 @@ fn App(
     ctx.load(false);
     let router = provide_router(paths, origin);
     crate::navigation::manage_focus_and_scroll();
+    // A split site: each page's document once the entry is there (and again after a reload).
+    if ctx.is_split() {
+        Effect::new(move |_| {
+            let route = router.route();
+            ctx.guide.track();
+            ctx.fetch_page_data(&route);
+        });
+    }
     if let Some(page) = published {
         let form = matches!(router.route(), Route::Ask(_));
         page.take_over_when_ready(ctx, form);

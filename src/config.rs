@@ -14,6 +14,10 @@ pub struct Config {
     pub paths: Paths,
     /// Where the FAQ document is fetched from.
     pub faq_url: String,
+    /// The directory of a split site's data (`dane/`, `indeks/`: `docs/split-layout.md`), ending
+    /// in "/" (`data-split-url`, which the publish step writes): the app then reads only what a
+    /// page shows, and `faq_url` is not used.
+    pub split_url: Option<String>,
     /// Whether editors' "Edytuj w ACMS" links are shown (`data-editor-links="true"`).
     pub editor_links: bool,
     /// Where "Zgłoś swoje pytanie" sends questions (`data-submit-url`): an http(s) address or an
@@ -84,6 +88,18 @@ impl Config {
         let faq_url = setting(&attr, "data-faq-url")
             .or(next_to_loader)
             .unwrap_or_else(|| paths.default_data_url());
+        // An explicit data-faq-url wins: the site chose the whole document.
+        let explicit_document = setting(&attr, "data-faq-url").is_some();
+        let split_url = setting(&attr, "data-split-url").filter(|_| !explicit_document).and_then(|url| {
+            let ok = !url.contains(|c: char| c == '\\' || c.is_control())
+                && (url.starts_with('/') && !url.starts_with("//")
+                    || crate::url::is_web_url(&url));
+            if !ok {
+                warnings.push(format!("data-split-url {url:?} is neither an http(s) address nor an absolute path; the whole document is read instead"));
+                return None;
+            }
+            Some(if url.ends_with('/') { url } else { format!("{url}/") })
+        });
         let editor_links =
             setting(&attr, "data-editor-links").is_some_and(|v| v.eq_ignore_ascii_case("true"));
         let submit_url = setting(&attr, "data-submit-url").filter(|url| {
@@ -128,6 +144,7 @@ impl Config {
             site_url,
             paths,
             faq_url,
+            split_url,
             editor_links,
             submit_url,
             report_email,
@@ -221,6 +238,21 @@ mod tests {
         let c = config(&[("data-base-path", "/poradnik")]);
         assert_eq!(c.paths.base(), "/poradnik/");
         assert_eq!(c.faq_url, "/poradnik/data/faq.json");
+    }
+
+    #[test]
+    fn a_split_site_is_read_from_its_directory() {
+        let c = config(&[("data-split-url", "/poradnik")]);
+        assert_eq!(c.split_url.as_deref(), Some("/poradnik/"));
+        assert_eq!(config(&[]).split_url, None);
+        let chosen = config(&[("data-split-url", "/"), ("data-faq-url", "/dane.json")]);
+        assert_eq!(
+            chosen.split_url, None,
+            "a whole document named on the page wins"
+        );
+        let odd = config(&[("data-split-url", "javascript:alert(1)")]);
+        assert_eq!(odd.split_url, None);
+        assert_eq!(odd.warnings.len(), 1);
     }
 
     #[test]

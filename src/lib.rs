@@ -25,6 +25,7 @@ pub mod rich_text;
 pub mod schedule;
 pub mod search;
 pub mod site;
+pub mod small_map;
 pub mod submission;
 pub mod text;
 pub mod url;

@@ -84,10 +84,10 @@ pub fn manage_focus_and_scroll() {
             // another address (a back that changed only the #fragment) is dropped.
             let pending = pending.clone();
             browser::after_render(move || {
-                focus_heading();
+                focus_heading(WAIT_FRAMES);
                 if let Some((at, y)) = pending.borrow_mut().take() {
                     if at == key() {
-                        restore_scroll(y, 60);
+                        restore_scroll(y, WAIT_FRAMES);
                     }
                 }
             });
@@ -118,21 +118,32 @@ fn restore_scroll(y: f64, frames: u32) {
     }
 }
 
-/// Focuses the page's heading (which has `tabindex="-1"`), leaving the scroll position alone;
-/// never while the resident is typing in the search field (results follow the typing).
-fn focus_heading() {
-    let typing = browser::document()
-        .active_element()
+/// How many animation frames (about 16 seconds, as long as a document may take) focus and scroll
+/// wait for a page that is still coming (a split site's page document on its way).
+const WAIT_FRAMES: u32 = 1000;
+
+/// Focuses the page's heading (which has `tabindex="-1"`), leaving the scroll position alone,
+/// once the page has one (trying again on each of the next `frames` animation frames); never
+/// while the resident is typing in the search field (results follow the typing), nor once they
+/// have put the focus somewhere themselves meanwhile.
+fn focus_heading(frames: u32) {
+    let document = browser::document();
+    let active = document.active_element();
+    let typing = active
+        .as_ref()
         .is_some_and(|a| a.id() == crate::components::search_box::SEARCH_INPUT_ID);
-    if typing {
+    let moved = active.is_some_and(|a| a.local_name() != "body" && a.local_name() != "h1");
+    if typing || (frames < WAIT_FRAMES && moved) {
         return;
     }
-    let heading = browser::document()
+    let heading = document
         .query_selector("#poradnik-mieszkanca h1")
         .ok()
         .flatten()
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(h1) = heading {
-        browser::focus_without_scroll(&h1);
+    match heading {
+        Some(h1) => browser::focus_without_scroll(&h1),
+        None if frames > 0 => browser::after_render(move || focus_heading(frames - 1)),
+        None => {}
     }
 }

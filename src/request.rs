@@ -141,10 +141,23 @@ impl Answer {
     /// The body, as UTF-8 text (a byte order mark dropped, invalid bytes replaced, as
     /// `Response.text()` does); given up when it stalls for the time limit.
     pub async fn text(self) -> Result<String, RequestError> {
+        let bytes = self.bytes().await?;
+        let mut text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        };
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        Ok(text)
+    }
+
+    /// The body as it came; given up when it stalls for the time limit.
+    pub async fn bytes(self) -> Result<Vec<u8>, RequestError> {
         let Answer { response, watchdog } = self;
         let raw: web_sys::Response = response.into();
         let Some(stream) = raw.body() else {
-            return Ok(String::new());
+            return Ok(Vec::new());
         };
         let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
         let mut bytes = Vec::new();
@@ -163,14 +176,7 @@ impl Answer {
             chunk.copy_to(&mut bytes[start..]);
         }
         watchdog.disarm();
-        let mut text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        };
-        if text.starts_with('\u{feff}') {
-            text.drain(..'\u{feff}'.len_utf8());
-        }
-        Ok(text)
+        Ok(bytes)
     }
 }
 

@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::search_box::SEARCH_INPUT_ID;
+use crate::data::split::{page_data, PageData};
 use crate::state::{AppContext, GuideState};
 
 /// The class of the mount element while its published page is shown without the app.
@@ -88,12 +89,20 @@ impl Published {
     /// with `now` (the question form, which needs no data to work).
     pub fn take_over_when_ready(self, ctx: AppContext, now: bool) {
         let (mut done, mut asked_again) = (false, false);
+        let router = crate::router::use_router();
         Effect::new(move |_| {
             let data = ctx.guide.with(|g| match g {
                 GuideState::Ready(guide) if self.is_newer_than(guide.generated_at.as_deref()) => {
                     Data::Older
                 }
-                GuideState::Ready(_) => Data::Fresh,
+                // A split site: the page's own document too (else the swap would show a
+                // loading state or an error in place of the published page). A page the site
+                // does not have is the published 404 page: the app's says the same.
+                GuideState::Ready(guide) => match page_data(guide, &router.route()) {
+                    PageData::Here | PageData::Missing => Data::Fresh,
+                    PageData::Coming => Data::Coming,
+                    PageData::Failed(_) => Data::Missing,
+                },
                 GuideState::Failed(_) => Data::Missing,
                 GuideState::Loading => Data::Coming,
             });

@@ -90,3 +90,37 @@ fn top_3_finds_the_expected_answer_for_at_least_95_percent_of_queries() {
         misses.join("\n")
     );
 }
+
+/// The split index a published site serves (`poradnik::search::index::split`) gives the same top
+/// 3 as the whole index for at least 98% of the relevance set (on the sample no list is long
+/// enough for a head, so they should all be the same).
+#[test]
+fn the_split_index_gives_the_same_top_3_as_the_whole_one() {
+    use poradnik::search::index::split::{split, SplitIndex};
+    use std::collections::HashMap;
+    let guide = load_document(include_str!("../public/data/faq.json")).unwrap();
+    let cases: Vec<Case> = serde_json::from_str(include_str!("relevance/queries.json")).unwrap();
+    let whole = SearchIndex::build(&documents(&guide));
+    let files = split(&whole);
+    let by_name: HashMap<String, Vec<u8>> = files.files.iter().cloned().collect();
+    let mut reader = SplitIndex::new(files.manifest.clone()).unwrap();
+    let mut same = 0;
+    for c in &cases {
+        let top = |hits: &[poradnik::search::Hit]| {
+            hits.iter()
+                .take(3)
+                .map(|h| (h.doc, h.item))
+                .collect::<Vec<_>>()
+        };
+        let found = reader
+            .search_fetching(&c.query, 10, |name| by_name.get(name).cloned())
+            .expect("the files it asks for exist");
+        if top(&found.results.hits) == top(&whole.search(&c.query, 10).hits) {
+            same += 1;
+        } else {
+            println!("split differs on {:?}", c.query);
+        }
+    }
+    println!("split index: same top 3 for {same} of {}", cases.len());
+    assert!(same * 100 >= cases.len() * 98, "{same} of {}", cases.len());
+}

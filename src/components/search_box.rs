@@ -127,6 +127,7 @@ pub fn SearchBox() -> impl IntoView {
                     aria-describedby="pm-szukaj-podpowiedz"
                     node_ref=input
                     on:input=on_input
+                    on:focus=move |_| app.warm_search()
                 />
                 <button class="pm-search-box__button" type="submit">"Szukaj"</button>
             </div>

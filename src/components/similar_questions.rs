@@ -23,6 +23,20 @@ pub fn SimilarQuestions(#[prop(into)] question: Signal<String>) -> impl IntoView
         let GuideState::Ready(guide) = app.guide.get() else {
             return Vec::new();
         };
+        // A split site: its index's files, fetched as the resident types.
+        if app.is_split() {
+            app.search_split(text.clone());
+            // The previous text's while this one's files come (no flicker while typing).
+            return app.split_results.with(|found| match found {
+                Some(found) => found
+                    .hits
+                    .iter()
+                    .take(SHOWN)
+                    .map(|h| (paths.question(&h.fragment.id), h.fragment.title.clone()))
+                    .collect(),
+                _ => Vec::new(),
+            });
+        }
         app.search.with(|index| {
             let Some(index) = index else {
                 return Vec::new();

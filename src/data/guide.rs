@@ -1,6 +1,5 @@
 //! What the app shows: the valid records of a loaded document, and how to find them.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use super::model::*;
@@ -37,8 +36,8 @@ pub struct Guide {
     pub institutions: Vec<Institution>,
     pub questions: Vec<Question>,
     pub problems: Vec<Problem>,
-    /// Where each question is in `questions`, by id.
-    question_at: HashMap<String, usize>,
+    /// The positions of `questions`, ordered by id (for finding one by id).
+    by_id: Vec<u32>,
     /// For a guide read from a split site (`crate::data::split`): what it has of the pages
     /// beyond the questions it holds; `None` for a whole document.
     pub pages: Option<Pages>,
@@ -54,21 +53,29 @@ impl Guide {
         questions: Vec<Question>,
         problems: Vec<Problem>,
     ) -> Guide {
-        let question_at = questions
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (q.id.clone(), i))
-            .collect();
-        Guide {
+        let mut guide = Guide {
             generated_at,
             portal,
             categories,
             institutions,
             questions,
             problems,
-            question_at,
+            by_id: Vec::new(),
             pages: None,
-        }
+        };
+        guide.index_ids();
+        guide
+    }
+
+    /// Orders `by_id` anew (a whole document once; a split guide after each question it reads).
+    fn index_ids(&mut self) {
+        let questions = &self.questions;
+        self.by_id = crate::search::order::sorted_indices(questions.len(), &|a, b| {
+            questions[a].id.cmp(&questions[b].id)
+        })
+        .into_iter()
+        .map(|i| i as u32)
+        .collect();
     }
 
     /// Adds a question (and its institution) read from its own document, replacing an older copy.
@@ -79,12 +86,11 @@ impl Guide {
                 None => self.institutions.push(inst),
             }
         }
-        match self.question_at.get(&question.id) {
-            Some(&i) => self.questions[i] = question,
+        match self.position(&question.id) {
+            Some(i) => self.questions[i] = question,
             None => {
-                self.question_at
-                    .insert(question.id.clone(), self.questions.len());
                 self.questions.push(question);
+                self.index_ids();
             }
         }
     }
@@ -98,7 +104,15 @@ impl Guide {
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.question_at.get(id).map(|&i| &self.questions[i])
+        self.position(id).map(|i| &self.questions[i])
+    }
+
+    fn position(&self, id: &str) -> Option<usize> {
+        let at = self
+            .by_id
+            .partition_point(|&i| self.questions[i as usize].id.as_str() < id);
+        let i = *self.by_id.get(at)? as usize;
+        (self.questions[i].id == id).then_some(i)
     }
 
     /// The questions of a category, in display order.
@@ -122,24 +136,15 @@ impl Guide {
 
     /// Each category with the number of its questions, in display order.
     pub fn categories_with_counts(&self) -> Vec<(&Category, usize)> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        match &self.pages {
-            Some(pages) => {
-                return self
-                    .categories
-                    .iter()
-                    .map(|c| (c, pages.counts.get(&c.id).copied().unwrap_or(0)))
-                    .collect()
-            }
-            None => {
-                for q in &self.questions {
-                    *counts.entry(q.category.as_str()).or_default() += 1;
-                }
-            }
-        }
         self.categories
             .iter()
-            .map(|c| (c, counts.get(c.id.as_str()).copied().unwrap_or(0)))
+            .map(|c| {
+                let n = match &self.pages {
+                    Some(pages) => pages.counts.get(c.id.as_str()).copied().unwrap_or(0),
+                    None => self.questions_in(&c.id).count(),
+                };
+                (c, n)
+            })
             .collect()
     }
 

@@ -2,9 +2,13 @@ use leptos::prelude::*;
 
 use super::{base_crumbs, NotFound};
 use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::data_error::DataError;
 use crate::components::guide_loader::{GuideLoader, Loaded};
+use crate::components::loading_state::LoadingState;
 use crate::components::page_head::{HeadInfo, PageHead};
 use crate::components::question_list::QuestionList;
+use crate::data::split::{page_data, PageData};
+use crate::paths::Route;
 use crate::state::use_app;
 
 /// A category: its name, description and questions.
@@ -16,10 +20,17 @@ pub fn CategoryPage(id: String) -> impl IntoView {
             let Some(category) = guide.category(&id).cloned() else {
                 return view! { <NotFound/> }.into_any();
             };
-            let questions = guide
-                .questions_in(&category.id)
-                .map(|q| (q.id.clone(), q.title.clone()))
-                .collect::<Vec<_>>();
+            // A split site's category: its document on its way, failed, or gone.
+            let route = Route::Category(category.id.clone());
+            match page_data(&guide, &route) {
+                PageData::Coming => return view! { <LoadingState/> }.into_any(),
+                PageData::Failed(error) => return view! { <DataError error page=route/> }.into_any(),
+                PageData::Missing | PageData::Here => {}
+            }
+            let Some(listed) = guide.listed_in(&category.id) else {
+                return view! { <NotFound/> }.into_any();
+            };
+            let questions = listed.into_iter().map(|q| (q.id, q.title)).collect::<Vec<_>>();
             let crumbs = base_crumbs(&guide, &paths);
             let head = HeadInfo {
                 title: Some(category.name.clone()),

@@ -4,15 +4,19 @@ use super::{base_crumbs, NotFound};
 use crate::components::ask_banner::AskBanner;
 use crate::components::breadcrumbs::{Breadcrumbs, Crumb};
 use crate::components::contact_card::ContactCard;
+use crate::components::data_error::DataError;
 use crate::components::disclaimer::Disclaimer;
 use crate::components::editor_link::EditorLink;
 use crate::components::faq_accordion::FaqAccordion;
 use crate::components::guide_loader::{GuideLoader, Loaded};
+use crate::components::loading_state::LoadingState;
 use crate::components::page_address::PageAddress;
 use crate::components::page_head::{HeadInfo, PageHead};
 use crate::components::related_questions::RelatedQuestions;
 use crate::components::rich_text::RichText;
 use crate::components::update_date::UpdateDate;
+use crate::data::split::{page_data, PageData};
+use crate::paths::Route;
 use crate::search::plain_text::plain_text;
 use crate::state::use_app;
 
@@ -24,6 +28,13 @@ pub fn QuestionPage(id: String) -> impl IntoView {
         .with_value(|c| (c.paths.clone(), c.editor_links));
     view! {
         <GuideLoader page=move |guide: Loaded| {
+            // A split site's question: its document on its way, or failed.
+            let route = Route::Question(id.clone());
+            match page_data(&guide, &route) {
+                PageData::Coming => return view! { <LoadingState/> }.into_any(),
+                PageData::Failed(error) => return view! { <DataError error page=route/> }.into_any(),
+                PageData::Missing | PageData::Here => {}
+            }
             let Some(question) = guide.question(&id).cloned() else {
                 return view! { <NotFound/> }.into_any();
             };
@@ -39,7 +50,7 @@ pub fn QuestionPage(id: String) -> impl IntoView {
             let related = guide
                 .related_to(&question, 5)
                 .into_iter()
-                .map(|q| (q.id.clone(), q.title.clone()))
+                .map(|q| (q.id, q.title))
                 .collect::<Vec<_>>();
             let edit_url = question.edit_url.clone().filter(|_| editor_links);
             let head = HeadInfo {

@@ -25,7 +25,6 @@ use crate::site::shell::{PageParts, Shell};
 use crate::site::sitemap::{robots_txt, sitemap_xml, SitemapEntry};
 
 pub use render::{render, Rendered};
-pub use split::fragment_file;
 
 /// What the step needs.
 pub struct Options {
@@ -102,7 +101,11 @@ pub fn run(options: &Options) -> Result<Summary, String> {
     let shell = read_shell(&out.join("index.html"))?;
     let form_shell = read_shell(&out.join("zglos-pytanie.html"))?;
 
-    let mut attributes = vec![("data-site-url", site_url.clone())];
+    // The pages read the split documents beside them (`split`), not the whole document.
+    let mut attributes = vec![
+        ("data-site-url", site_url.clone()),
+        ("data-split-url", base.clone()),
+    ];
     // How new the document behind these pages is: the app takes a page over only with data at
     // least as new (a CDN may still serve the previous document for a while).
     if let Some(at) = &guide.generated_at {

@@ -1,24 +1,19 @@
 //! The split site (`crate::data::split`, `docs/split-layout.md`): the entry document, a
 //! document per category and per question, and the search index in files
-//! (`crate::search::index::split`) with a fragment per result. Written next to the whole
+//! (`crate::site::search_files`). Written next to the whole
 //! document, which small portals and simple hosting keep using.
 
 use std::collections::HashSet;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::data::split::{
-    category_path, question_path, CategoryDocument, CountedCategory, EntryDocument, FragmentItem,
-    Listed, QuestionDocument, ResultFragment, ENTRY_PATH, LAYOUT_VERSION,
+    category_path, question_path, CategoryDocument, CountedCategory, EntryDocument, Listed,
+    QuestionDocument, ENTRY_PATH, LAYOUT_VERSION,
 };
 use crate::data::{Guide, SUPPORTED_SCHEMA_VERSION};
-use crate::search::index::split::{split, MANIFEST_PATH};
 use crate::search::plain_text::plain_text;
-use crate::search::{document_iter, SearchIndex};
 use crate::site::description::description;
-
-/// The directory of the search index's builds.
-const SEARCH_DIR: &str = "szukaj";
+use crate::site::search_files::write_search;
 
 /// What was written, for the report.
 pub struct SplitSummary {
@@ -103,57 +98,10 @@ pub fn write_split(
         )?;
     }
 
-    // The search index, built once here by the app's own engine.
-    let index = SearchIndex::build_from(document_iter(guide));
-    let files = split(&index);
-    drop(index);
-    let build = out.join(SEARCH_DIR).join(&files.manifest.build);
-    let mut search_bytes = 0u64;
-    for (name, bytes) in &files.files {
-        write(&build.join(name), bytes)?;
-        search_bytes += bytes.len() as u64;
-    }
-    for (n, q) in guide.questions.iter().enumerate() {
-        let fragment = json(&ResultFragment {
-            id: q.id.clone(),
-            title: q.title.clone(),
-            category: q.category.clone(),
-            text: plain_text(&q.answer_html),
-            faq: q
-                .faq
-                .iter()
-                .map(|f| FragmentItem {
-                    id: f.anchor().to_owned(),
-                    question: f.question.clone(),
-                    text: plain_text(&f.answer_html),
-                })
-                .collect(),
-        });
-        search_bytes += fragment.len() as u64;
-        write(&build.join(fragment_file(n)), &fragment)?;
-    }
-    // The manifest last: until it is replaced, browsers keep reading the previous build.
-    write(&out.join(MANIFEST_PATH), &json(&files.manifest))?;
-    let dir = out.join(SEARCH_DIR);
-    for entry in fs::read_dir(&dir).map_err(|e| e.to_string())?.flatten() {
-        if entry.path().is_dir() && entry.file_name() != files.manifest.build.as_str() {
-            fs::remove_dir_all(entry.path()).map_err(|e| {
-                format!(
-                    "nie można usunąć starego indeksu {}: {e}",
-                    entry.path().display()
-                )
-            })?;
-        }
-    }
+    let (search_files, search_bytes) = write_search(guide, out, write)?;
     Ok(SplitSummary {
         documents,
-        search_files: files.files.len() + guide.questions.len() + 1,
+        search_files,
         search_bytes,
     })
-}
-
-/// The result fragment of the `n`th question (as the index numbers them), in its build's
-/// directory.
-pub fn fragment_file(n: usize) -> String {
-    format!("w{n}.json")
 }

@@ -5,6 +5,7 @@
 
 pub mod description;
 pub mod files;
+pub mod search_files;
 pub mod shell;
 pub mod sitemap;
 pub mod structured_data;

@@ -16,8 +16,12 @@ const PAGE_END: &str = "<!--/pm-page-->";
 
 /// The mount element's attributes that the publish step writes (from `SITE_URL`): those of a
 /// shell are replaced, never kept.
-pub const PUBLISHED_ATTRIBUTES: [&str; 3] =
-    ["data-site-url", "data-base-path", "data-generated-at"];
+pub const PUBLISHED_ATTRIBUTES: [&str; 4] = [
+    "data-site-url",
+    "data-base-path",
+    "data-generated-at",
+    "data-split-url",
+];
 
 /// The shell cut where a page's own parts go.
 #[derive(Debug, Clone)]

@@ -4,8 +4,10 @@
 
 mod indexing;
 mod loading;
+mod split;
 
 pub use loading::forget_kept_data;
+pub use split::{SplitHit, SplitResults, SplitSearch, SPLIT_RESULTS};
 
 use std::sync::Arc;
 
@@ -50,6 +52,12 @@ pub struct AppContext {
     pub data_checked_at: RwSignal<Option<i64>>,
     /// What the search's live region should say once the resident pauses typing.
     pub announcement: RwSignal<String>,
+    /// A split site's pages' documents being fetched.
+    pub pending: StoredValue<Vec<String>>,
+    /// A split site's search index as far as it is fetched (see `split`).
+    pub split_search: StoredValue<SplitSearch, LocalStorage>,
+    /// The latest results from a split site's index.
+    pub split_results: RwSignal<Option<SplitResults>>,
 }
 
 pub fn use_app() -> AppContext {
@@ -68,6 +76,9 @@ impl AppContext {
             last_search: RwSignal::new(String::new()),
             data_kept: RwSignal::new(None),
             data_checked_at: RwSignal::new(None),
+            pending: StoredValue::new(Vec::new()),
+            split_search: StoredValue::new_local(SplitSearch::default()),
+            split_results: RwSignal::new(None),
         }
     }
 }

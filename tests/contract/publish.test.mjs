@@ -59,7 +59,7 @@ test("a bad record is reported and left out; every good one is published, and a 
   const run = s.publish(doc);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stderr, new RegExp(`Uwaga, dane: pytanie „${bad.id}”: .*\\(pominięto wpis\\)`));
-  assert.match(run.stdout, /^Opublikowano \d+ stron w .* \(1 uwag do danych\)\./);
+  assert.match(run.stdout, /^Opublikowano \d+ stron w .* \(1 uwag do danych\); dane podzielone na \d+ dokumentów, indeks wyszukiwania: \d+ plików/);
   assert.equal(existsSync(join(s.out, `pytanie/${bad.id}.html`)), false);
   assert.equal(existsSync(join(s.out, `pytanie/${removed.id}.html`)), false, "a question no longer in the document has no page");
   const kept = doc.questions[1];

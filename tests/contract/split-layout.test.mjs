@@ -1,7 +1,7 @@
 // The split layout (docs/split-layout.md) as the publish step writes it: the documents under
-// dane/ and the search index under szukaj/, against their schemas (schema/split/) and against the
+// dane/ and the search index under indeks/, against their schemas (schema/split/) and against the
 // whole document they come from; the binary files decoded as the contract describes them; and a
-// second publish of a changed document, which removes what is gone and leaves one build.
+// second publish of a changed document, which removes what is gone and keeps the previous build.
 // Run with `node --test` (part of `make test`); needs `make dist` (dist/ and the publish command).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -182,13 +182,13 @@ test("every split document of the sample validates against its schema and matche
 test("the search index: the manifest's build holds its files, one result fragment per question in order", () => {
   const s = site();
   s.publish(sample);
-  const manifest = s.json("szukaj/indeks.json");
-  valid("search-manifest", manifest, "szukaj/indeks.json");
+  const manifest = s.json("indeks/spis.json");
+  valid("search-manifest", manifest, "indeks/spis.json");
   assert.equal(manifest.documents, sample.questions.length);
-  const build = `szukaj/${manifest.build}`;
+  const build = `indeks/${manifest.build}`;
   assert.ok(s.has(build), `${build} is missing`);
   assert.ok(s.has(`${build}/s0.bin`), `${build}/s0.bin is missing`);
-  assert.deepEqual(s.list("szukaj").sort(), [manifest.build, "indeks.json"].sort());
+  assert.deepEqual(s.list("indeks").sort(), [manifest.build, "spis.json"].sort());
 
   sample.questions.forEach((q, n) => {
     const file = `${build}/w${n}.json`;
@@ -212,8 +212,8 @@ test("the search index: the manifest's build holds its files, one result fragmen
 test("the binary files decode as the contract describes them", () => {
   const s = site();
   s.publish(sample);
-  const manifest = s.json("szukaj/indeks.json");
-  const build = `szukaj/${manifest.build}`;
+  const manifest = s.json("indeks/spis.json");
+  const build = `indeks/${manifest.build}`;
   const lists = new Map();
   const list = (n) => {
     if (!lists.has(n)) lists.set(n, s.bytes(`${build}/l${n}.bin`));
@@ -279,10 +279,10 @@ test("the binary files decode as the contract describes them", () => {
   s.done();
 });
 
-test("publishing a changed document removes what is gone and leaves exactly one build", () => {
+test("publishing a changed document removes what is gone and keeps the previous build for one run", () => {
   const s = site();
   s.publish(sample);
-  const before = s.json("szukaj/indeks.json");
+  const before = s.json("indeks/spis.json");
   const doc = structuredClone(sample);
   const [removed] = doc.questions.splice(3, 1);
   s.publish(doc);
@@ -295,36 +295,33 @@ test("publishing a changed document removes what is gone and leaves exactly one 
   for (const c of entry.categories) assert.equal(c.questions, expected.get(c.id), `the count of ${c.id}`);
   assert.ok(!s.json(`dane/kategorie/${removed.category}.json`).questions.some((q) => q.id === removed.id));
 
-  const manifest = s.json("szukaj/indeks.json");
+  const manifest = s.json("indeks/spis.json");
   assert.notEqual(manifest.build, before.build, "another index, another build");
   assert.equal(manifest.documents, doc.questions.length);
-  const dirs = s.list("szukaj").filter((n) => n !== "indeks.json");
-  assert.deepEqual(dirs, [manifest.build], "exactly one build directory: the manifest's");
-  assert.equal(s.list(`szukaj/${manifest.build}`).filter((n) => /^w\d+\.json$/.test(n)).length, doc.questions.length);
-  doc.questions.forEach((q, n) => assert.equal(s.json(`szukaj/${manifest.build}/w${n}.json`).id, q.id));
+  const dirs = s.list("indeks").filter((n) => n !== "spis.json");
+  // The previous build stays until the next run, for a page that still has the old manifest.
+  assert.deepEqual(dirs.sort(), [manifest.build, before.build].sort(), "the manifest's build and the one before");
+  s.publish(doc);
+  assert.deepEqual(s.list("indeks").filter((n) => n !== "spis.json"), [manifest.build], "an unchanged index: one build");
+  assert.equal(s.list(`indeks/${manifest.build}`).filter((n) => /^w\d+\.json$/.test(n)).length, doc.questions.length);
+  doc.questions.forEach((q, n) => assert.equal(s.json(`indeks/${manifest.build}/w${n}.json`).id, q.id));
   s.done();
 });
 
-test("a build's files never change under the same build name (they are cached as immutable)", (t) => {
+test("a build's files never change under the same build name (they are cached as immutable)", () => {
   const s = site();
   s.publish(sample);
-  const before = s.json("szukaj/indeks.json");
-  const fragment = s.json(`szukaj/${before.build}/w0.json`);
+  const before = s.json("indeks/spis.json");
+  const fragment = s.json(`indeks/${before.build}/w0.json`);
   // A question moved to another category: its result fragment changes, its index terms do not.
   const doc = structuredClone(sample);
   doc.questions[0].category = doc.categories.find((c) => c.id !== doc.questions[0].category).id;
   s.publish(doc);
-  const after = s.json("szukaj/indeks.json");
-  const changed = s.json(`szukaj/${after.build}/w0.json`);
+  const after = s.json("indeks/spis.json");
+  const changed = s.json(`indeks/${after.build}/w0.json`);
   assert.equal(changed.category, doc.questions[0].category);
-  if (after.build === before.build) {
-    // Known bug (src/search/index/split/write.rs, src/publish/split.rs): the build's name hashes
-    // the binary index files only, not the w{n}.json fragments written into the same directory,
-    // so a fragment is rewritten in place under a name a CDN caches as immutable.
-    t.todo("the build name does not cover the result fragments: w0.json changed in place under the same build");
-    assert.notDeepEqual(changed, fragment);
-  } else {
-    assert.notEqual(after.build, before.build);
-  }
+  assert.notDeepEqual(changed, fragment);
+  assert.notEqual(after.build, before.build, "the build's name covers its fragments too");
+  assert.deepEqual(s.json(`indeks/${before.build}/w0.json`), fragment, "the previous build unchanged");
   s.done();
 });

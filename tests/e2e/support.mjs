@@ -114,7 +114,10 @@ export async function openPage(browser, { data, attributes, unpublished, context
     d.dismiss();
   });
   if (data !== undefined) await answerData(page, data);
-  if (attributes || unpublished) await setMountAttributes(page, attributes, { unpublished });
+  // A test that answers the whole document (`data`), or a page without published HTML (as an
+  // embedding host page has), reads the whole document: the split site's setting goes.
+  const whole = data !== undefined || unpublished;
+  if (attributes || whole) await setMountAttributes(page, attributes, { unpublished, whole });
   return page;
 }
 
@@ -133,14 +136,16 @@ export async function answerData(page, data) {
  * Serves the app's HTML with extra attributes on the mount element, as an embedding page would;
  * for every page of the context, so that a link opened in a new tab gets them too. With
  * `unpublished`, the mount element is served empty, as a page without the published HTML (the
- * app then renders everything itself: its loading and error states).
+ * app then renders everything itself: its loading and error states). With `whole`, the page
+ * reads the whole document (`data-faq-url`) instead of the split site's documents.
  */
-export async function setMountAttributes(page, attributes = {}, { unpublished = false } = {}) {
+export async function setMountAttributes(page, attributes = {}, { unpublished = false, whole = false } = {}) {
   const extra = Object.entries(attributes).map(([k, v]) => ` ${k}="${v}"`).join("");
   await page.context().route("**/*", async (route) => {
     if (route.request().resourceType() !== "document") return route.fallback();
     const response = await route.fetch();
     let body = (await response.text()).replace(/<div id="?poradnik-mieszkanca"?/, `<div id="poradnik-mieszkanca"${extra}`);
+    if (whole) body = body.replace(/(<div id="poradnik-mieszkanca"[^>]*?) data-split-url="[^"]*"/, "$1");
     if (unpublished) body = body.replace(/(<div id="poradnik-mieszkanca"[^>]*>)[\s\S]*<\/div>(\s*<\/body>)/, "$1</div>$2");
     return route.fulfill({ response, body });
   });

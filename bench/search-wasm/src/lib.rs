@@ -135,3 +135,49 @@ impl App {
 pub fn memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) * 65536) as f64
 }
+
+/// A split index (`poradnik::search::index::split`) read file by file, as the app reads one from
+/// a published site: `need` names the files a query still needs, `add` gives one, `search`
+/// answers once nothing is needed.
+#[wasm_bindgen]
+pub struct Split {
+    index: poradnik::search::index::split::SplitIndex,
+}
+
+#[wasm_bindgen]
+impl Split {
+    #[wasm_bindgen(constructor)]
+    pub fn new(manifest_json: &str) -> Result<Split, JsError> {
+        let manifest =
+            serde_json::from_str(manifest_json).map_err(|e| JsError::new(&e.to_string()))?;
+        let index = poradnik::search::index::split::SplitIndex::new(manifest)
+            .ok_or_else(|| JsError::new("another layout"))?;
+        Ok(Split { index })
+    }
+
+    /// The directory of the build's files under `szukaj/`.
+    pub fn build(&self) -> String {
+        self.index.manifest().build.clone()
+    }
+
+    pub fn need(&self, query: &str) -> Vec<String> {
+        match self.index.search(query, 10) {
+            poradnik::search::index::split::Outcome::Need(files) => files,
+            poradnik::search::index::split::Outcome::Found(_) => Vec::new(),
+        }
+    }
+
+    pub fn add(&mut self, name: &str, bytes: Vec<u8>) -> Result<(), JsError> {
+        self.index.add(name, bytes).map_err(|e| JsError::new(&e))
+    }
+
+    /// The top `k` documents (their numbers: `w{n}.json` is each one's fragment).
+    pub fn search(&self, query: &str, k: usize) -> Vec<u32> {
+        match self.index.search(query, k) {
+            poradnik::search::index::split::Outcome::Found(found) => {
+                found.results.hits.iter().map(|h| h.doc as u32).collect()
+            }
+            poradnik::search::index::split::Outcome::Need(_) => Vec::new(),
+        }
+    }
+}

@@ -194,7 +194,9 @@ pub(super) fn encode_postings(out: &mut Vec<u8>, list: &[Posting]) {
     }
 }
 
-pub(super) fn decode_postings(bytes: &[u8], out: &mut Vec<Posting>) -> Option<()> {
+/// `None` for bytes that are not a list of postings of documents below `documents` (a damaged or
+/// foreign file: a document number out of range would be an index out of bounds later).
+pub(super) fn decode_postings(bytes: &[u8], documents: u32, out: &mut Vec<Posting>) -> Option<()> {
     let mut r = Reader::new(bytes);
     let n = r.number()? as usize;
     out.reserve(n.min(bytes.len()));
@@ -202,6 +204,9 @@ pub(super) fn decode_postings(bytes: &[u8], out: &mut Vec<Posting>) -> Option<()
     for _ in 0..n {
         let gap = r.number()?;
         doc = doc.checked_add(u32::try_from(gap >> 1).ok()?)?;
+        if doc >= documents {
+            return None;
+        }
         let item = if gap & 1 == 1 {
             u16::try_from(r.number()?).ok()?
         } else {

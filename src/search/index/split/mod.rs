@@ -5,7 +5,7 @@
 //!
 //! - **The dictionary, in chunks** (`s{n}.bin`): every term in order with its document frequency,
 //!   its number of postings, how it was written, and where its postings are. The manifest
-//!   (`szukaj/indeks.json`) names each chunk's first term, so the chunk of any word, stem or
+//!   (`indeks/spis.json`) names each chunk's first term, so the chunk of any word, stem or
 //!   prefix is known before anything else is fetched.
 //! - **The terms of each stem** (`t{n}.bin`): the dictionary's entries again, grouped by stem,
 //!   the manifest naming each file's first stem: "dowodu" finds "dowód" and "dowody" in one file.
@@ -17,7 +17,7 @@
 //!   (its [`HEAD`] best postings), which is what the other forms of a stem, a prefix being typed
 //!   and a stopword read.
 //!
-//! The files of one build live in a directory named by a hash of their content (`szukaj/{build}/`),
+//! The files of one build live in a directory named by a hash of their content (`indeks/{build}/`),
 //! so a browser never mixes two builds and a CDN may cache them for good; only the manifest is
 //! revalidated.
 //!
@@ -30,7 +30,7 @@ mod read;
 mod write;
 
 pub use read::{Found, Outcome, SplitIndex};
-pub use write::{split, SplitFiles};
+pub use write::{content_name, split, SplitFiles};
 
 use serde::{Deserialize, Serialize};
 
@@ -40,7 +40,12 @@ use super::SearchIndex;
 pub const LAYOUT_VERSION: u32 = 1;
 
 /// Where the manifest is, relative to the site's data root.
-pub const MANIFEST_PATH: &str = "szukaj/indeks.json";
+pub const MANIFEST_PATH: &str = "indeks/spis.json";
+
+/// The directory of a build's files, relative to the site's data root.
+pub fn build_dir(build: &str) -> String {
+    format!("indeks/{build}/")
+}
 
 /// The most postings of a head: what a term matched as another form of a word's stem, as a
 /// prefix of the word being typed, or as a stopword contributes. Those matches rank below the
@@ -60,7 +65,7 @@ const GROUP_BYTES: usize = 4 * 1024;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
     pub layout: u32,
-    /// The directory of this build's files under `szukaj/`.
+    /// The directory of this build's files under `indeks/`.
     pub build: String,
     pub documents: u32,
     /// The first term of each chunk, in order; the first is "".
@@ -127,6 +132,12 @@ struct Entry {
 /// The file names of a build (relative to its directory).
 fn chunk_file(n: usize) -> String {
     format!("s{n}.bin")
+}
+
+/// Whether a wide prefix has a top file: up to 32 characters (a file name stays short; a longer
+/// prefix spans a few chunks at most, which the reader fetches instead).
+fn has_top(prefix: &str) -> bool {
+    prefix.chars().count() <= 32
 }
 
 fn top_file(prefix: &str) -> String {
@@ -260,14 +271,37 @@ mod tests {
         let mut other = split.manifest.clone();
         other.layout += 1;
         assert!(SplitIndex::new(other).is_none());
-        // A truncated list file finds nothing for that term rather than panicking.
-        let mut files = files(&split);
-        for (name, bytes) in files.iter_mut() {
-            if name.starts_with('l') {
-                bytes.truncate(bytes.len() / 2);
+        // A build name that is not the writer's (it goes into addresses), or an absurd size.
+        for build in ["../../x", "https://evil.example/", "0123456789ABCDEF", ""] {
+            let mut odd = split.manifest.clone();
+            odd.build = build.into();
+            assert!(SplitIndex::new(odd).is_none(), "{build}");
+        }
+        let mut huge = split.manifest.clone();
+        huge.documents = u32::MAX;
+        assert!(SplitIndex::new(huge).is_none());
+        // A truncated list file, or one that is an HTML page, finds nothing for that term rather
+        // than panicking (a document number out of range would be an index out of bounds).
+        for damage in [0, 1] {
+            let mut files = files(&split);
+            for (name, bytes) in files.iter_mut() {
+                if name.starts_with('l') {
+                    match damage {
+                        0 => bytes.truncate(bytes.len() / 2),
+                        _ => {
+                            *bytes =
+                                b"<!doctype html><html><body>Zaloguj sie do sieci</body></html>"
+                                    .to_vec()
+                        }
+                    }
+                }
+            }
+            let mut index = SplitIndex::new(split.manifest.clone()).unwrap();
+            for q in ["zasilek", "dowod osobisty ", "s", "800+"] {
+                let found = index.search_fetching(q, 5, |n| files.get(n).cloned());
+                assert!(found.is_some(), "{q}");
             }
         }
-        let _ = index.search_fetching("zasilek", 5, |n| files.get(n).cloned());
     }
 
     #[test]

@@ -6,25 +6,30 @@
 //! postings of the chosen terms. Whatever is not there yet is named in [`Outcome::Need`]; the
 //! caller fetches it, adds it ([`SplitIndex::add`]) and asks again.
 
-use std::collections::{BTreeMap, HashMap};
-
 use super::codec::{decode_entries, decode_postings, decode_stems};
-use super::{chunk_file, list_file, stem_file, top_file, Entry, Loc, Manifest, LAYOUT_VERSION};
+use super::{
+    chunk_file, has_top, list_file, stem_file, top_file, Entry, Loc, Manifest, LAYOUT_VERSION,
+};
 use crate::search::index::build::stem_table;
 use crate::search::index::fuzzy::max_edits;
 use crate::search::index::query::{is_whole_word_match, Candidate, QueryWord};
 use crate::search::index::{Results, SearchIndex, Strings};
+use crate::search::order::sort_by;
 use crate::search::stem::stem;
+use crate::small_map::SmallMap;
+
+/// The most documents a manifest may announce (the ranking keeps a few bytes per document).
+const MAX_DOCUMENTS: u32 = 2_000_000;
 
 /// The files fetched so far of one build, decoded.
 pub struct SplitIndex {
     manifest: Manifest,
-    chunks: HashMap<usize, Vec<Entry>>,
-    tops: HashMap<String, Vec<Entry>>,
+    chunks: SmallMap<usize, Vec<Entry>>,
+    tops: SmallMap<String, Vec<Entry>>,
     /// The stem files fetched, and the terms of each of their stems.
-    stem_files: Vec<usize>,
-    stems: HashMap<String, Vec<Entry>>,
-    lists: HashMap<u32, Vec<u8>>,
+    /// By stem file: its stems in order, each with its terms.
+    stems: SmallMap<usize, Vec<(String, Vec<Entry>)>>,
+    lists: SmallMap<u32, Vec<u8>>,
 }
 
 /// What a query needs, or what it found.
@@ -45,13 +50,23 @@ pub struct Found {
 impl SplitIndex {
     /// An index of `manifest`'s build with nothing fetched yet; `None` for another layout.
     pub fn new(manifest: Manifest) -> Option<SplitIndex> {
-        (manifest.layout == LAYOUT_VERSION && !manifest.chunks.is_empty()).then(|| SplitIndex {
+        // The build goes into file addresses: a name as the writer makes them, nothing else.
+        let plain_build = manifest.build.len() == 16
+            && manifest
+                .build
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase());
+        let usable = manifest.layout == LAYOUT_VERSION
+            && plain_build
+            && !manifest.chunks.is_empty()
+            && !manifest.stems.is_empty()
+            && manifest.documents <= MAX_DOCUMENTS;
+        usable.then(|| SplitIndex {
             manifest,
-            chunks: HashMap::new(),
-            tops: HashMap::new(),
-            stem_files: Vec::new(),
-            stems: HashMap::new(),
-            lists: HashMap::new(),
+            chunks: SmallMap::default(),
+            tops: SmallMap::default(),
+            stems: SmallMap::default(),
+            lists: SmallMap::default(),
         })
     }
 
@@ -83,10 +98,7 @@ impl SplitIndex {
             }
             ("t", n) => {
                 let n: usize = n.parse().map_err(|_| bad())?;
-                for (stem, entries) in decode_stems(&bytes).ok_or_else(bad)? {
-                    self.stems.insert(stem, entries);
-                }
-                self.stem_files.push(n);
+                self.stems.insert(n, decode_stems(&bytes).ok_or_else(bad)?);
             }
             ("l", n) => {
                 self.lists.insert(n.parse().map_err(|_| bad())?, bytes);
@@ -94,18 +106,6 @@ impl SplitIndex {
             _ => return Err(bad()),
         }
         Ok(())
-    }
-
-    /// The files a first keystroke of a word starting with `first` needs (to fetch them ahead).
-    pub fn warm(&self, first: &str) -> Vec<String> {
-        let mut need = Needs::default();
-        let word = QueryWord {
-            forms: vec![first.to_owned()],
-            typing: true,
-            required: true,
-        };
-        self.word_files(&word, &mut need);
-        need.missing(self)
     }
 
     /// Runs `query` (at most `limit` hits), or names the files it needs first.
@@ -124,7 +124,7 @@ impl SplitIndex {
         if !missing.is_empty() {
             return Outcome::Need(missing);
         }
-        let mut lexicon = self.lexicon(&need);
+        let (mut lexicon, mut entries) = self.lexicon(&need);
         let mut candidates: Vec<Vec<Candidate>> =
             words.iter().map(|w| lexicon.candidates(w)).collect();
         // A word that matches nothing may be a typo: the words around it in the dictionary.
@@ -139,7 +139,7 @@ impl SplitIndex {
             if !missing.is_empty() {
                 return Outcome::Need(missing);
             }
-            lexicon = self.lexicon(&need);
+            (lexicon, entries) = self.lexicon(&need);
             for &w in &unmatched {
                 candidates[w] = lexicon.candidates(&words[w]);
             }
@@ -147,21 +147,22 @@ impl SplitIndex {
 
         // The postings of the chosen terms: in full for the word itself or a typo of it; the
         // head for another form of its stem, a prefix being typed and a stopword.
-        let mut chosen: BTreeMap<&str, (&Entry, bool)> = BTreeMap::new();
-        let entries = self.entries_by_term(&need);
+        // By the lexicon's term (its entries are in the same order): whether the full list.
+        let mut wanted: Vec<Option<bool>> = vec![None; entries.len()];
         for (word, cands) in words.iter().zip(&candidates) {
             for c in cands {
-                let term = lexicon.term(c.term as usize);
-                let Some(&entry) = entries.get(term) else {
-                    continue;
-                };
                 let full = is_whole_word_match(c.factor) && !word.is_stopword();
-                let slot = chosen.entry(&entry.term).or_insert((entry, full));
-                slot.1 |= full;
+                let slot = &mut wanted[c.term as usize];
+                *slot = Some(slot.unwrap_or(false) | full);
             }
         }
+        let chosen: Vec<(&Entry, bool)> = wanted
+            .iter()
+            .zip(&entries)
+            .filter_map(|(w, &e)| Some((e, (*w)?)))
+            .collect();
         let locs: Vec<Loc> = chosen
-            .values()
+            .iter()
             .map(|&(e, full)| {
                 if full {
                     e.list
@@ -175,7 +176,7 @@ impl SplitIndex {
             .filter(|l| !self.lists.contains_key(&l.file))
             .map(|l| list_file(l.file))
             .collect();
-        missing.sort();
+        sort_by(&mut missing, &|a, b| a.cmp(b));
         missing.dedup();
         if !missing.is_empty() {
             return Outcome::Need(missing);
@@ -184,11 +185,12 @@ impl SplitIndex {
         // The index of just those terms, and the candidates renumbered into it.
         let mut index = SearchIndex::empty(self.manifest.documents as usize);
         index.starts.push(0);
-        for (&(e, _), loc) in chosen.values().zip(&locs) {
-            let bytes = &self.lists[&loc.file];
-            let slice = bytes.get(loc.offset as usize..(loc.offset + loc.len) as usize);
+        for (&(e, _), loc) in chosen.iter().zip(&locs) {
+            let slice = self.lists.get(&loc.file).and_then(|bytes| {
+                bytes.get(loc.offset as usize..(loc.offset as usize).checked_add(loc.len as usize)?)
+            });
             if slice
-                .and_then(|s| decode_postings(s, &mut index.postings))
+                .and_then(|s| decode_postings(s, self.manifest.documents, &mut index.postings))
                 .is_none()
             {
                 // A damaged file: the term finds nothing rather than garbage.
@@ -260,10 +262,16 @@ impl SplitIndex {
         }
         if word.typing {
             let primary = &word.forms[0];
-            if m.is_wide(primary) {
+            if !m.is_wide(primary) {
+                need.chunk(m.chunk_of(primary));
+            } else if has_top(primary) {
                 need.top(primary);
             } else {
-                need.chunk(m.chunk_of(primary));
+                // A long prefix (see `has_top`) spans a few chunks at most.
+                let (first, last) = m.span(primary);
+                for n in first..=last.min(first + 8) {
+                    need.chunk(n);
+                }
             }
         }
     }
@@ -288,20 +296,12 @@ impl SplitIndex {
         }
     }
 
-    /// The entries of the needed files by term (a term may be in a chunk and in a top).
-    fn entries_by_term<'a>(&'a self, need: &'a Needs) -> HashMap<&'a str, &'a Entry> {
-        let mut out = HashMap::new();
-        for e in need.entries(self) {
-            out.insert(e.term.as_str(), e);
-        }
-        out
-    }
-
     /// A dictionary of the needed files' terms, as an index without postings: what the query's
-    /// words are matched against.
-    fn lexicon(&self, need: &Needs) -> SearchIndex {
+    /// words are matched against; and its entries, in the order of its terms (a term may be in a
+    /// chunk, a stem file and a top: once here).
+    fn lexicon<'a>(&'a self, need: &'a Needs) -> (SearchIndex, Vec<&'a Entry>) {
         let mut entries: Vec<&Entry> = need.entries(self).collect();
-        entries.sort_by(|a, b| a.term.cmp(&b.term));
+        sort_by(&mut entries, &|a, b| a.term.cmp(&b.term));
         entries.dedup_by(|a, b| a.term == b.term);
         let mut index = SearchIndex::empty(self.manifest.documents as usize);
         for e in &entries {
@@ -312,7 +312,7 @@ impl SplitIndex {
         }
         index.starts = vec![0; entries.len() + 1];
         (index.stem_keys, index.stem_starts, index.stem_terms) = stem_table(&index.terms);
-        index
+        (index, entries)
     }
 }
 
@@ -322,7 +322,7 @@ struct Needs {
     chunks: Vec<usize>,
     tops: Vec<String>,
     stem_files: Vec<usize>,
-    stems: Vec<String>,
+    stems: Vec<(usize, String)>,
 }
 
 impl Needs {
@@ -336,8 +336,8 @@ impl Needs {
         if !self.stem_files.contains(&file) {
             self.stem_files.push(file);
         }
-        if !self.stems.iter().any(|s| s == stem) {
-            self.stems.push(stem.to_owned());
+        if !self.stems.iter().any(|(_, s)| s == stem) {
+            self.stems.push((file, stem.to_owned()));
         }
     }
 
@@ -361,7 +361,7 @@ impl Needs {
         let stems = self
             .stem_files
             .iter()
-            .filter(|n| !index.stem_files.contains(n))
+            .filter(|n| !index.stems.contains_key(*n))
             .map(|&n| stem_file(n));
         chunks.chain(tops).chain(stems).collect()
     }
@@ -380,7 +380,11 @@ impl Needs {
         let stems = self
             .stems
             .iter()
-            .filter_map(|s| index.stems.get(s.as_str()))
+            .filter_map(|(file, stem)| {
+                let groups = index.stems.get(file)?;
+                let at = groups.partition_point(|(s, _)| s < stem);
+                groups.get(at).filter(|(s, _)| s == stem).map(|(_, e)| e)
+            })
             .flatten();
         chunks.chain(tops).chain(stems)
     }

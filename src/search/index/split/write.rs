@@ -2,8 +2,8 @@
 
 use super::codec::{encode_entries, encode_entry, encode_postings, encode_stems};
 use super::{
-    chunk_file, list_file, stem_file, top_file, Entry, Loc, Manifest, SearchIndex, CHUNK_BYTES,
-    GROUP_BYTES, HEAD, LAYOUT_VERSION, OWN_FILE_BYTES,
+    chunk_file, has_top, list_file, stem_file, top_file, Entry, Loc, Manifest, SearchIndex,
+    CHUNK_BYTES, GROUP_BYTES, HEAD, LAYOUT_VERSION, OWN_FILE_BYTES,
 };
 use crate::search::index::query::prefix_cap;
 use crate::search::index::Posting;
@@ -67,6 +67,16 @@ fn fnv(hash: &mut u64, bytes: &[u8]) {
         *hash ^= u64::from(b);
         *hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
+}
+
+/// A name for content made of `parts` (16 hex digits of a 64-bit FNV-1a hash).
+pub fn content_name<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    let mut hash = 0xcbf2_9ce4_8422_2325u64;
+    for part in parts {
+        fnv(&mut hash, &(part.len() as u64).to_le_bytes());
+        fnv(&mut hash, part);
+    }
+    format!("{hash:016x}")
 }
 
 /// Splits `index` into its files (see the module's documentation).
@@ -138,7 +148,7 @@ pub fn split(index: &SearchIndex) -> SplitFiles {
     for first in manifest.chunks.iter().skip(1) {
         for (end, _) in first.char_indices().skip(1).chain([(first.len(), ' ')]) {
             let prefix = &first[..end];
-            if manifest.is_wide(prefix) && !tops.iter().any(|t| t == prefix) {
+            if manifest.is_wide(prefix) && has_top(prefix) && !tops.iter().any(|t| t == prefix) {
                 tops.push(prefix.to_owned());
             }
         }
@@ -181,13 +191,12 @@ pub fn split(index: &SearchIndex) -> SplitFiles {
         files.push((list_file(n as u32), bytes));
     }
 
-    let mut hash = 0xcbf2_9ce4_8422_2325u64;
-    for (name, bytes) in &files {
-        fnv(&mut hash, name.as_bytes());
-        fnv(&mut hash, &(bytes.len() as u64).to_le_bytes());
-        fnv(&mut hash, bytes);
-    }
-    fnv(&mut hash, &manifest.documents.to_le_bytes());
-    manifest.build = format!("{hash:016x}");
+    let documents = manifest.documents.to_le_bytes();
+    manifest.build = content_name(
+        files
+            .iter()
+            .flat_map(|(name, bytes)| [name.as_bytes(), bytes.as_slice()])
+            .chain([documents.as_slice()]),
+    );
     SplitFiles { manifest, files }
 }
