@@ -265,6 +265,8 @@ if (peers.length) {
       for (const r of size.runs) {
         out.push(`| ${r.cpu}x | ${r.mode ?? "–"} | ${kb(r.initBytes)}${r.servedInitBytes != null ? ` (${kb(r.servedInitBytes)})` : ""} | ${kb(r.queryBytes)}${r.servedQueryBytes != null ? ` (${kb(r.servedQueryBytes)})` : ""} | ${r.queryRequests} | ${ms(r.firstResultsMs)} ms | ${ms(r.keystrokeMedianMs)} ms | ${ms(r.keystrokeP95Ms)} ms | ${r.jsHeapMb.toFixed(1)} MB | ${opt(r.memoryMb, (x) => `${x.toFixed(1)} MB`)} | ${opt(r.wasmMb, (x) => `${x.toFixed(1)} MB`)} | ${r.found ?? "–"}/${r.queries} |`);
       }
+      const compute = size.runs.filter((r) => r.computeP95Ms != null);
+      if (compute.length) out.push("", `The reader's own work per keystroke, its files being there: ${compute.map((r) => `${r.cpu}x median ${ms(r.computeMedianMs)} ms, p95 ${ms(r.computeP95Ms)} ms`).join("; ")}.`);
       out.push("", `Queries: ${size.queries.map((q) => `"${q.query}"`).join(", ")}.`, "");
     }
   }

@@ -27,6 +27,16 @@ impl<K: PartialEq, V> SmallMap<K, V> {
             .map(|(_, v)| v)
     }
 
+    pub fn get_mut<Q: PartialEq + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+    {
+        self.pairs
+            .iter_mut()
+            .find(|(k, _)| k.borrow() == key)
+            .map(|(_, v)| v)
+    }
+
     pub fn contains_key<Q: PartialEq + ?Sized>(&self, key: &Q) -> bool
     where
         K: Borrow<Q>,
