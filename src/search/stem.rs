@@ -9,6 +9,8 @@
 //! stemmer misses. Over-stemming costs little here: the stem is only one of several ways a word matches,
 //! and exact matches rank above stem matches.
 
+use std::cell::Cell;
+
 /// Endings, longest first. Written folded (no diacritics), as the index sees words.
 const SUFFIXES: &[&str] = &[
     "acjami", "acjach", "owaniami", "owaniach", "eniami", "eniach", "aniami", "aniach", "owania",
@@ -22,8 +24,25 @@ const SUFFIXES: &[&str] = &[
 /// The shortest stem left behind.
 const MIN_STEM: usize = 3;
 
-/// Stems a normalised word. Words with digits or other characters than a–z are left as they are.
+thread_local! {
+    /// The stemmer the index uses: [`light_stem`] unless [`set_stemmer`] swapped it.
+    static STEMMER: Cell<fn(&str) -> &str> = const { Cell::new(light_stem) };
+}
+
+/// Stems a normalised word with the current stemmer ([`light_stem`] unless swapped).
 pub fn stem(word: &str) -> &str {
+    STEMMER.with(Cell::get)(word)
+}
+
+/// Swaps the stemmer that building and querying use on this thread, for comparing stemmers
+/// (`examples/compare_stemmers.rs`); the app never calls it. An index must be queried with the
+/// stemmer it was built with.
+pub fn set_stemmer(stemmer: fn(&str) -> &str) {
+    STEMMER.with(|s| s.set(stemmer));
+}
+
+/// Stems a normalised word. Words with digits or other characters than a–z are left as they are.
+pub fn light_stem(word: &str) -> &str {
     if word.len() <= MIN_STEM || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return word;
     }
