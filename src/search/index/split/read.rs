@@ -145,13 +145,14 @@ impl SplitIndex {
             }
         }
 
-        // The postings of the chosen terms: in full for the word itself or a typo of it; the
-        // head for another form of its stem, a prefix being typed and a stopword.
+        // The postings of the chosen terms: in full for a complete word itself or a typo of it;
+        // the head for another form of its stem, the word being typed (each keystroke would
+        // otherwise read the full lists of every form it passes through) and a stopword.
         // By the lexicon's term (its entries are in the same order): whether the full list.
         let mut wanted: Vec<Option<bool>> = vec![None; entries.len()];
         for (word, cands) in words.iter().zip(&candidates) {
             for c in cands {
-                let full = is_whole_word_match(c.factor) && !word.is_stopword();
+                let full = is_whole_word_match(c.factor) && !word.is_stopword() && !word.typing;
                 let slot = &mut wanted[c.term as usize];
                 *slot = Some(slot.unwrap_or(false) | full);
             }
