@@ -139,7 +139,7 @@ const measureOne = async (server, query, cpu, worker = true) => {
 const { report, previous, save } = peerReport(root, "pagefind", sizes, { engine: "pagefind", version }, (p) => p.version === version);
 report.relevance = previous?.relevance ?? null;
 for (const n of sizes) {
-  const { corpusFile, doc, queries } = corpusWithQueries(root, n, QUERIES);
+  const { doc, queries } = corpusWithQueries(root, n, QUERIES);
   const out = join(root, `target/bench/pagefind-${n}`);
   const built = await buildIndex(doc.questions, out);
   console.log(`${String(n).padStart(6)} questions: indexed in ${(built.indexMs / 1000).toFixed(1)} s, ${built.files} files ${(built.bytes / 1048576).toFixed(1)} MB (${(built.gzipBytes / 1048576).toFixed(1)} MB gzip -9); search files ${built.searchFiles}, ${(built.searchBytes / 1048576).toFixed(1)} MB (${built.chunks.index} index chunks, ${built.chunks.fragment} fragments)`);

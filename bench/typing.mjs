@@ -8,7 +8,7 @@ import { readFile, stat } from "node:fs/promises";
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, extname, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { launchBrowser } from "../tests/e2e/support.mjs";
 
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -26,20 +26,7 @@ export const percentile = (xs, p) => {
  * answering at once rather than at the next garbage collection.
  */
 export function launchBenchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--enable-precise-memory-info",
-      "--enable-blink-features=ForceEagerMeasureMemory",
-    ],
-  });
+  return launchBrowser(["--enable-precise-memory-info", "--enable-blink-features=ForceEagerMeasureMemory"]);
 }
 
 const types = {

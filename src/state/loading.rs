@@ -177,11 +177,23 @@ async fn fetch_kept<T>(
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let answer = request::send(request::builder(Method::GET, url), None, DATA_TIMEOUT_MS)
+    get(request::builder(Method::GET, url), DATA_TIMEOUT_MS)
+        .await?
+        .text()
+        .await
+        .map_err(LoadError::Network)
+}
+
+/// Sends a GET `request`: its answer once it says 2xx, else why not.
+pub(super) async fn get(
+    request: gloo_net::http::RequestBuilder,
+    timeout_ms: u32,
+) -> Result<request::Answer, LoadError> {
+    let answer = request::send(request, None, timeout_ms)
         .await
         .map_err(LoadError::Network)?;
     if !(200..300).contains(&answer.status()) {
         return Err(LoadError::Http(answer.status()));
     }
-    answer.text().await.map_err(LoadError::Network)
+    Ok(answer)
 }

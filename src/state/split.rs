@@ -9,7 +9,7 @@ use gloo_net::http::Method;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::loading::fetch_page;
+use super::loading::{fetch_page, get};
 use super::{AppContext, GuideState};
 use crate::browser;
 use crate::data::split::{awaits, document_of, read_category, read_question, ResultFragment};
@@ -100,24 +100,14 @@ impl AppContext {
                     if kept.is_some() {
                         self.data_kept.set(kept);
                     }
-                    self.guide.update(|g| {
-                        if let GuideState::Ready(guide) = g {
-                            let mut next = (**guide).clone();
-                            if add(&mut next, &text).is_ok() {
-                                *g = GuideState::Ready(Arc::new(next));
-                            }
-                        }
-                    });
+                    self.edit_guide(|guide| add(guide, &text).is_ok());
                 }
                 // No such page: the server says so, the page says "not found".
-                Err(LoadError::Http(404)) => self.guide.update(|g| {
-                    if let GuideState::Ready(guide) = g {
-                        let mut next = (**guide).clone();
-                        if let Some(pages) = next.pages.as_mut() {
-                            pages.missing.push(path.clone());
-                        }
-                        *g = GuideState::Ready(Arc::new(next));
+                Err(LoadError::Http(404)) => self.edit_guide(|guide| {
+                    if let Some(pages) = guide.pages.as_mut() {
+                        pages.missing.push(path.clone());
                     }
+                    true
                 }),
                 // This page only: the others read stay readable.
                 Err(e) => {
@@ -125,15 +115,25 @@ impl AppContext {
                         "Poradnik Mieszkańca: could not load {url}: {}",
                         e.detail()
                     ));
-                    self.guide.update(|g| {
-                        if let GuideState::Ready(guide) = g {
-                            let mut next = (**guide).clone();
-                            if let Some(pages) = next.pages.as_mut() {
-                                pages.failed.insert(path.clone(), e);
-                            }
-                            *g = GuideState::Ready(Arc::new(next));
+                    self.edit_guide(|guide| {
+                        if let Some(pages) = guide.pages.as_mut() {
+                            pages.failed.insert(path.clone(), e);
                         }
+                        true
                     });
+                }
+            }
+        });
+    }
+
+    /// Replaces the guide shown by a copy that `edit` changed, when it says it did (a split guide
+    /// holds only the pages read, so the copy is small); nothing while no guide is shown.
+    fn edit_guide(self, edit: impl FnOnce(&mut Guide) -> bool) {
+        self.guide.update(|g| {
+            if let GuideState::Ready(guide) = g {
+                let mut next = (**guide).clone();
+                if edit(&mut next) {
+                    *g = GuideState::Ready(Arc::new(next));
                 }
             }
         });
@@ -144,14 +144,11 @@ impl AppContext {
         let Some(path) = document_of(route) else {
             return;
         };
-        self.guide.update(|g| {
-            if let GuideState::Ready(guide) = g {
-                let mut next = (**guide).clone();
-                if let Some(pages) = next.pages.as_mut() {
-                    pages.failed.remove(path.as_str());
-                }
-                *g = GuideState::Ready(Arc::new(next));
+        self.edit_guide(|guide| {
+            if let Some(pages) = guide.pages.as_mut() {
+                pages.failed.remove(path.as_str());
             }
+            true
         });
     }
 
@@ -160,6 +157,7 @@ impl AppContext {
     pub fn warm_search(self) {
         if let Some(dir) = self.config.with_value(|c| c.split_url.clone()) {
             if self.split_search.with_value(|s| s.index.is_none()) {
+                // Ahead of time only: a failure here is met (and said) by the search itself.
                 spawn_local(async move {
                     let _ = self.manifest(&dir, false).await;
                 });
@@ -220,12 +218,7 @@ impl AppContext {
         if fresh {
             request = request.cache(web_sys::RequestCache::NoCache);
         }
-        let answer = request::send(request, None, FILE_TIMEOUT_MS)
-            .await
-            .map_err(LoadError::Network)?;
-        if !(200..300).contains(&answer.status()) {
-            return Err(LoadError::Http(answer.status()));
-        }
+        let answer = get(request, FILE_TIMEOUT_MS).await?;
         let text = answer.text().await.map_err(LoadError::Network)?;
         let manifest: Manifest = serde_json::from_str(&text)
             .map_err(|e| LoadError::Document(DocumentError::NotJson(e.to_string())))?;
@@ -375,12 +368,7 @@ impl AppContext {
 }
 
 async fn fetch_bytes(url: String) -> Result<Vec<u8>, LoadError> {
-    let answer = request::send(request::builder(Method::GET, &url), None, FILE_TIMEOUT_MS)
-        .await
-        .map_err(LoadError::Network)?;
-    if !(200..300).contains(&answer.status()) {
-        return Err(LoadError::Http(answer.status()));
-    }
+    let answer = get(request::builder(Method::GET, &url), FILE_TIMEOUT_MS).await?;
     // A host that answers a missing file with its HTML page (or a captive portal's): missing.
     if answer
         .header("content-type")

@@ -63,7 +63,8 @@ export async function serveDist(root = dist) {
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-export async function launchBrowser() {
+/** The system's Chromium (never a downloaded one); `extraArgs` for what a caller adds. */
+export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: [
@@ -77,6 +78,7 @@ export async function launchBrowser() {
       // The form's tests send to a local endpoint on another port; Chromium's Local Network
       // Access would ask the (absent) user for permission to reach a loopback address.
       "--disable-features=LocalNetworkAccessChecks",
+      ...extraArgs,
     ],
   });
 }
