@@ -13,7 +13,8 @@
 //   Pages format; the README gives the same set for other CDNs).
 // - both bundles' JS glue minified with terser.
 // Usage: node scripts/finish-dist.mjs dist   (HOST_ORIGIN=https://www.wroclaw.pl by default)
-import { readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { withDevIntake } from "./dev-intake.mjs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { minify } from "terser";
@@ -112,8 +113,15 @@ html = html.replace(cssLink, () => `<style id="pm-css">${cssText}</style>`);
 const liveReload = /<script>(?:(?!<\/script>)[\s\S])*\{\{__TRUNK_ADDRESS__\}\}(?:(?!<\/script>)[\s\S])*<\/script>/;
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html.replace(liveReload, ""))) throw new Error("an inline script is left in index.html");
 if ((html.match(/<style\b/g) ?? []).length !== 1 || /\sstyle=/.test(html)) throw new Error("index.html has inline style other than the hashed stylesheet");
+// `make serve` only: the pages send questions and votes to the development intake
+// (scripts/intake.mjs), which DEV_INTAKE names; a production build (make dist) never has it.
+html = withDevIntake(html);
 writeFileSync(indexPath, html);
 writeFileSync(join(dist, "404.html"), html);
+const demoPath = join(dist, "demo", "wroclaw.html");
+if (process.env.DEV_INTAKE && existsSync(demoPath)) {
+  writeFileSync(demoPath, withDevIntake(readFileSync(demoPath, "utf8")).replace("connect-src 'self'", `connect-src 'self' ${process.env.DEV_INTAKE}`));
+}
 // zglos-pytanie.html: the form's address as its own page, which preloads the form's bundle instead
 // of the reading one, so that opening the form downloads one bundle, not both. Static hosts
 // (Netlify, Cloudflare Pages, GitHub Pages) serve /zglos-pytanie from it without a rewrite rule.

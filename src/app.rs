@@ -116,6 +116,7 @@ fn App(
     let ctx = AppContext::new(config);
     provide_context(ctx);
     ctx.load(false);
+    ctx.send_votes_when_possible();
     let router = provide_router(paths, origin);
     crate::navigation::manage_focus_and_scroll();
     // A split site: each page's document once the entry is there (and again after a reload).

@@ -23,6 +23,9 @@ pub struct Config {
     /// Where "Zgłoś swoje pytanie" sends questions (`data-submit-url`): an http(s) address or an
     /// absolute path.
     pub submit_url: Option<String>,
+    /// Where the votes of "Czy ta odpowiedź była pomocna?" are sent (`data-feedback-url`): an
+    /// http(s) address or an absolute path. Without it, no question page asks.
+    pub feedback_url: Option<String>,
     /// Where questions go by e-mail when there is no endpoint (`data-report-email`).
     pub report_email: Option<String>,
     /// How long a sending may take before the form says it was not sent
@@ -102,16 +105,20 @@ impl Config {
         });
         let editor_links =
             setting(&attr, "data-editor-links").is_some_and(|v| v.eq_ignore_ascii_case("true"));
-        let submit_url = setting(&attr, "data-submit-url").filter(|url| {
-            // A backslash or a control character could make a browser read another host.
-            let ok = !url.contains(|c: char| c == '\\' || c.is_control())
-                && (url.starts_with('/') && !url.starts_with("//")
-                    || crate::url::is_web_url(url));
-            if !ok {
-                warnings.push(format!("data-submit-url {url:?} is neither an http(s) address nor an absolute path; the form will not send to it"));
-            }
-            ok
-        });
+        let mut endpoint = |name: &str, what: &str| {
+            setting(&attr, name).filter(|url| {
+                // A backslash or a control character could make a browser read another host.
+                let ok = !url.contains(|c: char| c == '\\' || c.is_control())
+                    && (url.starts_with('/') && !url.starts_with("//")
+                        || crate::url::is_web_url(url));
+                if !ok {
+                    warnings.push(format!("{name} {url:?} is neither an http(s) address nor an absolute path; {what}"));
+                }
+                ok
+            })
+        };
+        let submit_url = endpoint("data-submit-url", "the form will not send to it");
+        let feedback_url = endpoint("data-feedback-url", "no votes are asked for");
         let report_email = setting(&attr, "data-report-email").filter(|email| {
             let ok = plausible_email(email);
             if !ok {
@@ -147,6 +154,7 @@ impl Config {
             split_url,
             editor_links,
             submit_url,
+            feedback_url,
             report_email,
             submit_timeout_ms,
             manage_title,
@@ -262,6 +270,19 @@ mod tests {
             ("data-faq-url", " https://cdn.example/faq.json "),
         ]);
         assert_eq!(c.faq_url, "https://cdn.example/faq.json");
+    }
+
+    #[test]
+    fn votes_are_asked_for_only_with_an_endpoint() {
+        assert_eq!(config(&[]).feedback_url, None);
+        let c = config(&[("data-feedback-url", " https://api.example.pl/opinie ")]);
+        assert_eq!(c.feedback_url.as_deref(), Some("https://api.example.pl/opinie"));
+        assert!(!c.can_ask(), "votes are not questions");
+        for bad in ["javascript:alert(1)", "//evil.example/x", "opinie"] {
+            let c = config(&[("data-feedback-url", bad)]);
+            assert_eq!(c.feedback_url, None, "{bad}");
+            assert_eq!(c.warnings.len(), 1, "{bad}");
+        }
     }
 
     #[test]

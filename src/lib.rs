@@ -4,7 +4,8 @@
 //! - plain Rust, tested on the host with `cargo test`: [`data`] (the contract and its lenient
 //!   loader), [`text`] (folding, slugs, dates), [`rich_text`] (the allow-list), [`config`],
 //!   [`paths`] and [`url`], [`search`], [`schedule`] (opening hours), [`submission`] (the question
-//!   form's rules, request and answers), [`request_error`];
+//!   form's rules, request and answers), [`feedback`] (the "Czy ta odpowiedź była pomocna?"
+//!   votes), [`request_error`];
 //! - the browser side, kept thin: [`app`] (the frame and its routes), [`state`] (what every page
 //!   shares, and loading the data), [`pages`] (one per route), [`components`] (one per thing a
 //!   resident sees), [`router`] and [`navigation`] (our small router, focus and scroll),
@@ -19,6 +20,7 @@
 
 pub mod config;
 pub mod data;
+pub mod feedback;
 pub mod paths;
 pub mod request_error;
 pub mod rich_text;

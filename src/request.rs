@@ -118,6 +118,14 @@ impl Drop for Watchdog {
     }
 }
 
+/// See [`Answer::endpoint_reply`].
+pub struct EndpointReply {
+    pub status: u16,
+    pub page: bool,
+    pub retry_after: Option<String>,
+    pub body: String,
+}
+
 /// An answer whose headers have arrived; its body is read (or not) by [`Answer::text`].
 pub struct Answer {
     response: Response,
@@ -136,6 +144,30 @@ impl Answer {
 
     pub fn header(&self, name: &str) -> Option<String> {
         self.response.headers().get(name)
+    }
+
+    /// What an endpoint of the app's contracts (the question form's, the votes') answered: its
+    /// status; whether it is an HTML page or the end of a redirect (a login page, a captive
+    /// portal: never the endpoint accepting anything); its `Retry-After`; and only for a 400 its
+    /// body (its field errors), so that an acceptance whose body is slow or cut off is still one.
+    pub async fn endpoint_reply(self) -> EndpointReply {
+        let status = self.status();
+        let page = self.redirected()
+            || self
+                .header("Content-Type")
+                .is_some_and(|t| t.contains("text/html"));
+        let retry_after = self.header("Retry-After");
+        let body = if status == 400 {
+            self.text().await.unwrap_or_default()
+        } else {
+            String::new()
+        };
+        EndpointReply {
+            status,
+            page,
+            retry_after,
+            body,
+        }
     }
 
     /// The body, as UTF-8 text (a byte order mark dropped, invalid bytes replaced, as

@@ -26,30 +26,20 @@ pub async fn send(url: &str, body: String, key: &str, timeout_ms: u32) -> Outcom
     }
 }
 
-/// What the answer means. Its status decides; only a 400's body is read (its field errors), so an
-/// acceptance whose body is slow or cut off is still an acceptance.
+/// What the answer means. Its status decides; a 200 that is a page (a login page, a redirect's
+/// end) is not the endpoint accepting anything (the contract's 200 is a duplicate of an accepted
+/// question): not sent.
 async fn read(answer: Answer) -> Outcome {
-    // A 200 that is a login page or a redirect's end is not the endpoint accepting anything
-    // (the contract's 200 is a duplicate of an accepted question): not sent.
-    let html = answer
-        .header("Content-Type")
-        .is_some_and(|t| t.contains("text/html"));
-    if answer.status() == 200 && (answer.redirected() || html) {
+    let reply = answer.endpoint_reply().await;
+    if reply.status == 200 && reply.page {
         return Outcome::NotSent {
             reason: NotSent::Unexpected(200),
         };
     }
-    let status = answer.status();
-    let retry_after = answer.header("Retry-After");
-    let body = if status == 400 {
-        answer.text().await.unwrap_or_default()
-    } else {
-        String::new()
-    };
     classify(
-        status,
-        &body,
-        retry_after.as_deref(),
+        reply.status,
+        &reply.body,
+        reply.retry_after.as_deref(),
         browser::now_unix_ms() / 1000,
     )
 }

@@ -12,6 +12,7 @@ pub mod disclaimer;
 pub mod editor_link;
 pub mod error_summary;
 pub mod faq_accordion;
+pub mod feedback_widget;
 pub mod guide_loader;
 pub mod kept_data_note;
 pub mod loading_state;

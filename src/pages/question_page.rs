@@ -8,6 +8,7 @@ use crate::components::data_error::DataError;
 use crate::components::disclaimer::Disclaimer;
 use crate::components::editor_link::EditorLink;
 use crate::components::faq_accordion::FaqAccordion;
+use crate::components::feedback_widget::FeedbackWidget;
 use crate::components::guide_loader::{GuideLoader, Loaded};
 use crate::components::loading_state::LoadingState;
 use crate::components::page_address::PageAddress;
@@ -45,6 +46,8 @@ pub fn QuestionPage(id: String) -> impl IntoView {
             }
             let institution = question.institution.as_deref().and_then(|i| guide.institution(i)).cloned();
             let updated = question.updated_date();
+            // The vote names the version of the answer it is about (see `FeedbackWidget`).
+            let voted_on = updated.map(|date| (question.id.clone(), date.iso()));
             let faq = (!question.faq.is_empty()).then(|| question.faq.clone());
             let disclaimer = guide.portal.disclaimer.clone();
             let related = guide
@@ -83,6 +86,7 @@ pub fn QuestionPage(id: String) -> impl IntoView {
                     {disclaimer.map(|text| view! { <Disclaimer text/> })}
                     <PageAddress/>
                     {(!related.is_empty()).then(|| view! { <RelatedQuestions questions=related/> })}
+                    {voted_on.map(|(question_id, updated)| view! { <FeedbackWidget question_id updated/> })}
                     <AskBanner notice=guide.portal.notice.clone()/>
                 </article>
             }

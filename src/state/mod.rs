@@ -2,10 +2,12 @@
 //! from it, and the few facts the pages tell one another. Components read it with [`use_app`];
 //! the frame (`crate::app`) provides it.
 
+mod feedback;
 mod indexing;
 mod loading;
 mod split;
 
+pub use feedback::{edit_votes, kept_votes, VoteReply};
 pub use loading::forget_kept_data;
 pub use split::{SplitHit, SplitResults, SplitSearch, SPLIT_RESULTS};
 
@@ -58,6 +60,8 @@ pub struct AppContext {
     pub split_search: StoredValue<SplitSearch, LocalStorage>,
     /// The latest results from a split site's index.
     pub split_results: RwSignal<Option<SplitResults>>,
+    /// What the feedback endpoint last answered (see `feedback`).
+    pub vote_reply: RwSignal<Option<VoteReply>>,
 }
 
 pub fn use_app() -> AppContext {
@@ -79,6 +83,7 @@ impl AppContext {
             pending: StoredValue::new(Vec::new()),
             split_search: StoredValue::new_local(SplitSearch::default()),
             split_results: RwSignal::new(None),
+            vote_reply: RwSignal::new(None),
         }
     }
 }

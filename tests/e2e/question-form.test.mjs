@@ -4,12 +4,12 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { useSite, openPage, sample, axeViolations } from "./support.mjs";
-import { startEndpoint, downEndpoint } from "./endpoint.mjs";
+import { startIntake, downEndpoint } from "../../scripts/intake.mjs";
 
 const site = useSite();
 let endpoint;
 before(async () => {
-  endpoint = await startEndpoint();
+  endpoint = await startIntake();
 });
 after(async () => {
   await endpoint?.close();

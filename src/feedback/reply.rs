@@ -1,0 +1,110 @@
+//! What each answer of the feedback endpoint means (the contract's "Responses").
+
+use serde_json::Value;
+
+/// The result of one attempt to send a vote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// 200, 201 or 202: the vote is counted; it is not sent again.
+    Accepted,
+    /// 400: the endpoint will never take this vote as it is. `comment` is its message for the
+    /// comment (shown at the field); `other`, for anything else (the contract says only the
+    /// comment can be wrong, so this is a server that disagrees with it).
+    Refused {
+        comment: Option<String>,
+        other: Option<String>,
+    },
+    /// 429, 5xx, anything else, a time-out or no network: the vote waits in the browser and is
+    /// sent again, with the same `client_id`; after a 429, not before `retry_after` seconds.
+    NotSent { retry_after: Option<u64> },
+}
+
+/// Reads an answer: its status, its body (for 400) and its `Retry-After` (seconds or an HTTP
+/// date, read at `now`, Unix seconds). `page` says it was an HTML page or the end of a
+/// redirect (a login page, a captive portal): never an acceptance.
+pub fn classify(status: u16, body: &str, retry_after: Option<&str>, page: bool, now: i64) -> Reply {
+    match status {
+        200..=202 if !page => Reply::Accepted,
+        400 => {
+            let errors = serde_json::from_str::<Value>(body).unwrap_or_default();
+            let errors = errors.get("errors").and_then(Value::as_object);
+            let comment = errors
+                .and_then(|e| e.get("comment"))
+                .map(|m| message(m, "Serwer nie przyjął tego komentarza."));
+            let other = errors
+                .and_then(|e| e.iter().find(|(field, _)| *field != "comment"))
+                .map(|(_, m)| message(m, "Serwer nie przyjął tej odpowiedzi."));
+            Reply::Refused {
+                other: other.or_else(|| {
+                    comment
+                        .is_none()
+                        .then(|| "Serwer nie przyjął tej odpowiedzi.".to_owned())
+                }),
+                comment,
+            }
+        }
+        429 => Reply::NotSent {
+            retry_after: retry_after
+                .and_then(|h| crate::submission::outcome::parse_retry_after(h, now)),
+        },
+        _ => Reply::NotSent { retry_after: None },
+    }
+}
+
+fn message(value: &Value, otherwise: &str) -> String {
+    value
+        .as_str()
+        .filter(|m| !m.trim().is_empty())
+        .unwrap_or(otherwise)
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acceptance_is_a_2xx_that_is_not_a_page() {
+        for s in [200, 201, 202] {
+            assert_eq!(classify(s, "", None, false, 0), Reply::Accepted);
+        }
+        assert_eq!(
+            classify(200, "<html>", None, true, 0),
+            Reply::NotSent { retry_after: None },
+            "a login page is not the endpoint"
+        );
+    }
+
+    #[test]
+    fn a_comment_error_goes_to_the_comment() {
+        let r = classify(400, r#"{"errors":{"comment":"Za długi komentarz"}}"#, None, false, 0);
+        assert_eq!(
+            r,
+            Reply::Refused {
+                comment: Some("Za długi komentarz".into()),
+                other: None
+            }
+        );
+        let r = classify(400, r#"{"errors":{"question_id":"Nie ma takiego pytania"}}"#, None, false, 0);
+        assert_eq!(
+            r,
+            Reply::Refused {
+                comment: None,
+                other: Some("Nie ma takiego pytania".into())
+            }
+        );
+        let Reply::Refused { comment: None, other: Some(_) } = classify(400, "oops", None, false, 0) else {
+            panic!("a 400 without errors still says something")
+        };
+    }
+
+    #[test]
+    fn failures_wait_and_a_429_says_how_long() {
+        assert_eq!(classify(503, "", None, false, 0), Reply::NotSent { retry_after: None });
+        assert_eq!(classify(404, "", None, false, 0), Reply::NotSent { retry_after: None });
+        assert_eq!(
+            classify(429, "", Some("120"), false, 0),
+            Reply::NotSent { retry_after: Some(120) }
+        );
+    }
+}
