@@ -13,14 +13,17 @@ setup:
 ## serve: the app with its sample data at http://127.0.0.1:8080, rebuilt on every change;
 ## a wroclaw.pl-like host page embedding it at http://127.0.0.1:8080/demo/wroclaw.html; beside
 ## them the development intake (scripts/intake.mjs) at http://127.0.0.1:8081, which receives the
-## question form's questions and the feedback votes into target/intake/ (its pages are set to use
-## it through DEV_INTAKE; make dist never is)
+## question form's questions and the feedback votes into target/intake/. The pages it serves are
+## built into target/serve/ and set to use the intake (DEV_INTAKE); dist/ is make dist's alone.
 serve: setup
-	@mkdir -p target/intake; node scripts/intake.mjs --port 8081 --dir target/intake & intake=$$!; \
+	@mkdir -p target/intake target/serve; \
+	node scripts/intake.mjs --port 8081 --dir target/intake & intake=$$!; \
 	trap 'kill $$intake 2>/dev/null' EXIT INT TERM; \
+	for i in $$(seq 50); do (: > /dev/tcp/127.0.0.1/8081) 2>/dev/null && break; sleep 0.1; done; \
+	kill -0 $$intake 2>/dev/null || { echo "make serve: the intake could not listen on 127.0.0.1:8081 (is another make serve running?)" >&2; exit 1; }; \
 	echo "Poradnik: http://127.0.0.1:8080/  ·  embedded in a host page: http://127.0.0.1:8080/demo/wroclaw.html"; \
 	echo "What residents send: target/intake/pytania.json, target/intake/opinie.json (node scripts/intake.mjs report)"; \
-	DEV_INTAKE=http://127.0.0.1:8081 trunk serve
+	DEV_INTAKE=http://127.0.0.1:8081 trunk serve --dist target/serve
 
 ## test: every test: host unit tests, then end-to-end tests in headless Chromium on the built site
 test: setup test-host dist test-e2e

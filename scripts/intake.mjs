@@ -50,8 +50,12 @@ export function questionErrors(q) {
 }
 
 /** The feedback contract's rules: the errors by field (empty when the vote is acceptable). */
+const VOTE_FIELDS = ["question_id", "helpful", "reason", "comment", "updated", "client_id"];
+
 export function voteErrors(v) {
   const errors = {};
+  // The contract sends nothing else: no address, no name.
+  for (const field of Object.keys(v)) if (!VOTE_FIELDS.includes(field)) errors[field] = "Tego pola nie wysyła się z głosem.";
   if (typeof v.question_id !== "string" || !v.question_id) errors.question_id = "Brak identyfikatora pytania.";
   if (typeof v.helpful !== "boolean") errors.helpful = "Brak odpowiedzi „Tak” albo „Nie”.";
   if ("reason" in v && (v.helpful !== false || !REASONS.includes(v.reason)))
@@ -79,13 +83,15 @@ class Records {
     const now = new Date().toISOString();
     if (at >= 0 && !this.replace) return [200, { id: this.list[at].id }];
     if (at >= 0) {
+      const earlier = this.list[at];
+      if (earlier.question_id !== body.question_id) return [400, { errors: { client_id: "Ten identyfikator głosu należy do innego pytania." } }];
       // The same vote, changed (the comment after a "Nie", or "Zmień odpowiedź"): replaced.
-      this.list[at] = { id: this.list[at].id, received_at: now, first_received_at: this.list[at].first_received_at, ...body };
+      this.list[at] = { ...body, id: earlier.id, received_at: now, first_received_at: earlier.first_received_at };
       this.save();
-      return [200, { id: this.list[at].id }];
+      return [200, { id: earlier.id }];
     }
-    const record = { id: randomUUID(), received_at: now, first_received_at: now, ...body };
-    if (!this.replace) delete record.first_received_at;
+    // The server's own fields last: a body cannot set them.
+    const record = { ...body, id: randomUUID(), received_at: now, ...(this.replace ? { first_received_at: now } : {}) };
     this.list.push(record);
     this.save();
     return [201, { id: record.id }];
@@ -119,8 +125,8 @@ export async function startIntake({ port = 0, host = "127.0.0.1", dir = null, li
     res.end(body === undefined ? "" : JSON.stringify(body));
   };
   // What the contracts say to each request.
-  const contract = (req, raw, body, res) => {
-    const kind = kinds[new URL(req.url, "http://x").pathname];
+  const contract = (req, path, body, res) => {
+    const kind = kinds[path];
     if (!kind || req.method !== "POST") return answer(res, 404, { errors: { url: "Nie ma tu takiego adresu." } });
     const now = Date.now();
     while (recent.length && recent[0] < now - 60_000) recent.shift();
@@ -128,7 +134,6 @@ export async function startIntake({ port = 0, host = "127.0.0.1", dir = null, li
       return answer(res, 429, { errors: {} }, { "retry-after": String(Math.ceil((recent[0] + 60_000 - now) / 1000)) });
     }
     recent.push(now);
-    if (raw.length > MAX_BODY) return answer(res, 413, { errors: {} });
     if (!isObject(body)) return answer(res, 400, { errors: { body: "Treść nie jest obiektem JSON." } });
     const errors = kind.check(body);
     if (!errors.client_id && req.headers["idempotency-key"] !== body.client_id)
@@ -145,18 +150,30 @@ export async function startIntake({ port = 0, host = "127.0.0.1", dir = null, li
       res.writeHead(204, CORS);
       return res.end();
     }
-    let raw = "";
-    req.on("data", (chunk) => (raw += chunk));
+    let path;
+    try {
+      path = new URL(req.url, "http://intake").pathname;
+    } catch {
+      return answer(res, 400, { errors: { url: "Nieprawidłowy adres." } });
+    }
+    const chunks = [];
+    let size = 0;
+    req.on("data", (chunk) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) chunks.push(chunk);
+    });
     req.on("end", () => {
+      if (size > MAX_BODY && !scripted.length) return answer(res, 413, { errors: {} });
+      const raw = Buffer.concat(chunks).toString("utf8");
       let body = null;
       try {
         body = JSON.parse(raw);
       } catch {
         body = raw;
       }
-      requests.push({ method: req.method, path: new URL(req.url, "http://x").pathname, headers: req.headers, body });
+      requests.push({ method: req.method, path, headers: req.headers, body });
       waiting.splice(0).forEach((w) => w());
-      if (!scripted.length) return contract(req, raw, body, res);
+      if (!scripted.length) return contract(req, path, body, res);
       // Scripted answers are used in turn; the last one stays for every later request.
       const reply = scripted.length > 1 ? scripted.shift() : scripted[0];
       const send = () => answer(res, reply.status, reply.body, reply.headers);
@@ -231,10 +248,10 @@ export function report(votes) {
     const reasons = Object.entries(q.reasons).map(([r, n]) => `${LABELS[r] ?? r} ${n}`).join(", ");
     lines.push(`  ${String(q.total).padStart(4)}  ${id}  (${reasons})`);
   }
-  const comments = no.filter((v) => v.comment).sort((a, b) => b.received_at.localeCompare(a.received_at));
+  const comments = no.filter((v) => v.comment).sort((a, b) => String(b.received_at).localeCompare(String(a.received_at)));
   if (comments.length) lines.push("", "Comments, newest first:");
   for (const v of comments) {
-    lines.push(`  ${v.received_at.slice(0, 16).replace("T", " ")}  ${v.question_id} (${v.updated}, ${LABELS[v.reason ?? "none"]}): ${v.comment}`);
+    lines.push(`  ${String(v.received_at).slice(0, 16).replace("T", " ")}  ${v.question_id} (${v.updated}, ${LABELS[v.reason ?? "none"]}): ${v.comment}`);
   }
   return lines.join("\n");
 }
@@ -251,7 +268,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     console.log(report(votes));
   } else {
     const dir = resolve(option("dir", "target/intake"));
-    const intake = await startIntake({ port: Number(option("port", "8081")), dir, limitPerMinute: Number(option("limit", "30")) });
+    const [port, limit] = [Number(option("port", "8081")), Number(option("limit", "30"))];
+    if (!Number.isInteger(port) || !(limit > 0)) throw new Error("usage: node scripts/intake.mjs [--port 8081] [--dir target/intake] [--limit 30] | report [dir]");
+    const intake = await startIntake({ port, dir, limitPerMinute: limit });
     const where = relative(process.cwd(), dir) || ".";
     console.log(`Intake: questions ${intake.url} → ${where}/pytania.json · votes ${intake.feedbackUrl} → ${where}/opinie.json`);
     for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => intake.close().then(() => process.exit(0)));

@@ -66,15 +66,20 @@ pub fn FeedbackWidget(question_id: String, updated: String) -> impl IntoView {
         reason: reason.get_untracked(),
         comment: comment.get_untracked(),
     };
+    // Focus moves only while it is in the widget (or nowhere): a late answer of the endpoint
+    // never pulls it from where the resident has gone since.
     let focus = move |selector: &'static str| {
         browser::after_render(move || {
-            let el = browser::document().query_selector(selector).ok().flatten();
-            if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let doc = browser::document();
+            let here = doc.active_element().is_none_or(|a| {
+                a.closest(".pm-feedback").ok().flatten().is_some() || doc.body().is_some_and(|b| *b == a)
+            });
+            let el = doc.query_selector(selector).ok().flatten();
+            if let (true, Some(el)) = (here, el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())) {
                 let _ = el.focus();
             }
         })
     };
-
     let vote = {
         let question_id = question_id.clone();
         move |yes: bool| {
@@ -91,6 +96,7 @@ pub fn FeedbackWidget(question_id: String, updated: String) -> impl IntoView {
             client_id.set_value(id);
             helpful.set(yes);
             error.set(None);
+
             app.send_votes();
             if yes {
                 status.set(SAVED.into());
@@ -126,7 +132,12 @@ pub fn FeedbackWidget(question_id: String, updated: String) -> impl IntoView {
         if chosen != Details::default() {
             let id = client_id.get_value();
             let rev = edit_votes(|k| k.explain(&id, chosen, browser::now_unix_ms()).map(|v| v.rev));
-            explained.set_value(rev.unwrap_or_default());
+            let Some(rev) = rev else {
+                // Another tab changed the vote to "Tak" meanwhile.
+                status.set("Twoja odpowiedź zmieniła się w innej karcie. Odśwież stronę, aby ją zobaczyć.".into());
+                return;
+            };
+            explained.set_value(rev);
             app.send_votes();
         }
         status.set("Dziękujemy za uwagi, Twoja odpowiedź została zapisana.".into());
@@ -135,8 +146,10 @@ pub fn FeedbackWidget(question_id: String, updated: String) -> impl IntoView {
     };
     // The endpoint's answer to this widget's vote: a comment refused comes back to its field
     // (the resident's words are still there); anything else refused is said.
+    // Only answers that come while it is on the page (not one of an earlier visit).
+    let earlier = app.vote_reply.get_untracked();
     Effect::new(move |_| {
-        let Some(answer) = app.vote_reply.get() else {
+        let Some(answer) = app.vote_reply.get().filter(|a| Some(a) != earlier.as_ref()) else {
             return;
         };
         if answer.client_id != client_id.get_value() {

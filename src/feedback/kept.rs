@@ -73,10 +73,12 @@ fn read(record: &Value) -> Option<KeptVote> {
         client_id: text(v, "client_id").filter(|id| !id.is_empty())?,
     };
     let count = |key| u32::try_from(number(record, key)).unwrap_or(0);
+    let rev = count("rev").max(1);
     Some(KeptVote {
         vote,
-        rev: count("rev"),
-        sent: count("sent"),
+        rev,
+        // Never ahead of the vote itself (a record edited by hand, or damaged).
+        sent: count("sent").min(rev),
         at: number(record, "at"),
         not_before: number(record, "not_before"),
         draft: record.get("draft").map(|d| Details {
@@ -117,10 +119,6 @@ impl KeptVotes {
             .find(|k| k.vote.question_id == question_id && k.vote.updated == updated)
     }
 
-    fn position(&self, question_id: &str) -> Option<usize> {
-        self.0.iter().position(|k| k.vote.question_id == question_id)
-    }
-
     /// "Tak" or "Nie" on this version of the answer, at `now`: a new vote, or a change of the
     /// kept one (same `client_id`, so that the endpoint replaces it; a change drops the reason
     /// and comment, which belong to a "Nie"). A vote on an earlier version is replaced by a new
@@ -134,17 +132,28 @@ impl KeptVotes {
         new_id: impl FnOnce() -> Option<String>,
         now: i64,
     ) -> Option<&KeptVote> {
-        let kept = self.position(question_id).map(|i| self.0.remove(i));
-        let (client_id, rev, sent) = match kept {
-            Some(k) if k.vote.updated == updated => (k.vote.client_id, k.rev, k.sent),
-            _ => (new_id()?, 0, 0),
+        let same = |k: &KeptVote| k.vote.question_id == question_id && k.vote.updated == updated;
+        let kept = self.0.iter().position(same).map(|i| self.0.remove(i));
+        // A "Nie" again keeps what it said; a "Tak" says nothing more.
+        let (client_id, rev, sent, reason, comment) = match kept {
+            Some(k) => {
+                let (reason, comment) = match helpful || k.vote.helpful {
+                    true => (None, None),
+                    false => (k.vote.reason, k.vote.comment),
+                };
+                (k.vote.client_id, k.rev, k.sent, reason, comment)
+            }
+            None => (new_id()?, 0, 0, None, None),
         };
+        // A vote on an earlier version gives way, unless it still waits to be sent.
+        self.0
+            .retain(|k| k.vote.question_id != question_id || k.waiting());
         self.0.push(KeptVote {
             vote: Vote {
                 question_id: question_id.to_owned(),
                 helpful,
-                reason: None,
-                comment: None,
+                reason,
+                comment,
                 updated: updated.to_owned(),
                 client_id,
             },
@@ -195,6 +204,26 @@ impl KeptVotes {
         if let Some(k) = self.0.iter_mut().find(|k| k.vote.client_id == client_id) {
             k.sent = k.sent.max(rev.min(k.rev));
             k.not_before = 0;
+        }
+    }
+
+    /// The endpoint refused `rev` of this vote for good (a 400). A refused comment must not take
+    /// its "Nie" with it: unless the vote has changed since, the reason and comment go back to
+    /// the draft (the resident's words are kept) and the "Nie" alone waits to be sent.
+    pub fn refused(&mut self, client_id: &str, rev: u32, comment: bool) {
+        let Some(k) = self.0.iter_mut().find(|k| k.vote.client_id == client_id) else {
+            return;
+        };
+        let said_more = k.vote.reason.is_some() || k.vote.comment.is_some();
+        if comment && said_more && k.rev == rev {
+            k.draft = Some(Details {
+                reason: k.vote.reason.take(),
+                comment: k.vote.comment.take().unwrap_or_default(),
+            });
+            k.sent = rev;
+            k.rev = rev + 1;
+        } else {
+            k.sent = k.sent.max(rev.min(k.rev));
         }
     }
 
@@ -278,10 +307,62 @@ mod tests {
     fn a_new_version_of_the_answer_gets_a_new_vote() {
         let mut kept = KeptVotes::default();
         kept.vote("dowod", "2026-03-02", true, id(1), NOW);
+        kept.answered("id-1", 1);
         assert!(kept.on("dowod", "2026-05-10").is_none(), "not voted on this version");
         let k = kept.vote("dowod", "2026-05-10", true, id(2), NOW).unwrap();
         assert_eq!(k.vote.client_id, "id-2");
         assert_eq!(kept.0.len(), 1);
+    }
+
+    #[test]
+    fn a_refused_comment_gives_back_its_words_and_the_no_is_still_sent() {
+        let mut kept = KeptVotes::default();
+        kept.vote("dowod", "2026-03-02", false, id(1), NOW);
+        let details = Details {
+            reason: Some(Reason::Other),
+            comment: "jan@example.pl".into(),
+        };
+        kept.explain("id-1", details.clone(), NOW);
+        // Offline: the Nie was never sent; the comment comes with it, and is refused.
+        kept.refused("id-1", 2, true);
+        let k = &kept.0[0];
+        assert_eq!((k.vote.reason, k.vote.comment.as_deref()), (None, None));
+        assert_eq!(k.draft.as_ref(), Some(&details), "not a word lost");
+        let waiting = kept.waiting(NOW);
+        assert_eq!(waiting.len(), 1, "the Nie alone waits");
+        assert!(!waiting[0].0.helpful);
+        // Refused again (another field): for good.
+        kept.refused("id-1", waiting[0].1, false);
+        assert!(kept.waiting(NOW).is_empty());
+    }
+
+    #[test]
+    fn a_second_no_keeps_what_the_first_said_and_a_yes_drops_it() {
+        let mut kept = KeptVotes::default();
+        kept.vote("dowod", "2026-03-02", false, id(1), NOW);
+        kept.explain("id-1", Details { reason: Some(Reason::Unclear), comment: "Za trudne".into() }, NOW);
+        let k = kept.vote("dowod", "2026-03-02", false, id(2), NOW).unwrap();
+        assert_eq!(k.vote.reason, Some(Reason::Unclear));
+        let k = kept.vote("dowod", "2026-03-02", true, id(2), NOW).unwrap();
+        assert_eq!((k.vote.reason, k.vote.comment.as_deref()), (None, None));
+    }
+
+    #[test]
+    fn an_unsent_vote_on_an_earlier_version_still_waits() {
+        let mut kept = KeptVotes::default();
+        kept.vote("dowod", "2026-03-02", true, id(1), NOW);
+        kept.vote("dowod", "2026-05-10", false, id(2), NOW);
+        assert_eq!(kept.waiting(NOW).len(), 2, "both versions' votes are sent");
+        kept.answered("id-1", 1);
+        kept.vote("dowod", "2026-05-10", true, id(3), NOW);
+        assert_eq!(kept.0.len(), 1, "a sent one on an earlier version gives way");
+    }
+
+    #[test]
+    fn a_damaged_record_never_claims_more_than_was_made() {
+        let json = r#"[{"vote":{"question_id":"dowod","helpful":true,"updated":"2026-03-02","client_id":"id-1"},"rev":2,"sent":9,"at":0}]"#;
+        let kept = KeptVotes::parse(json);
+        assert_eq!((kept.0[0].rev, kept.0[0].sent), (2, 2));
     }
 
     #[test]

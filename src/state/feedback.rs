@@ -74,31 +74,32 @@ impl AppContext {
                 AGAIN.set(false);
                 for (vote, rev) in kept_votes().waiting(browser::now_unix_ms()) {
                     let reply = send(&url, &vote, timeout).await;
-                    let stop = match &reply {
-                        Reply::NotSent { retry_after } => {
+                    let id = vote.client_id.as_str();
+                    let mut stop = false;
+                    match &reply {
+                        Reply::Accepted => edit_votes(|k| k.answered(id, rev)),
+                        Reply::Refused { comment, other } => {
+                            browser::warn(&format!(
+                                "Poradnik Mieszkańca: the feedback endpoint refused a vote: {}",
+                                comment.as_deref().or(other.as_deref()).unwrap_or_default()
+                            ));
+                            edit_votes(|k| k.refused(id, rev, comment.is_some()));
+                        }
+                        Reply::NotSent { retry_after, all_wait } => {
                             if let Some(s) = retry_after {
-                                let until = browser::now_unix_ms() + *s as i64 * 1000;
-                                edit_votes(|k| k.hold(&vote.client_id, until));
+                                // At most a day: a server's odd date does not hold a vote for ever.
+                                let until = browser::now_unix_ms() + (*s).min(86_400) as i64 * 1000;
+                                edit_votes(|k| k.hold(id, until));
                             }
-                            true
+                            // The endpoint or the network is down: the others wait too.
+                            stop = *all_wait;
                         }
-                        _ => {
-                            edit_votes(|k| k.answered(&vote.client_id, rev));
-                            false
-                        }
-                    };
-                    if let Reply::Refused { comment, other } = &reply {
-                        browser::warn(&format!(
-                            "Poradnik Mieszkańca: the feedback endpoint refused a vote: {}",
-                            comment.as_deref().or(other.as_deref()).unwrap_or_default()
-                        ));
                     }
                     self.vote_reply.set(Some(VoteReply {
                         client_id: vote.client_id,
                         rev,
                         reply,
                     }));
-                    // The endpoint or the network is down: the others wait too.
                     if stop {
                         break;
                     }
@@ -127,7 +128,10 @@ async fn send(url: &str, vote: &Vote, timeout_ms: u32) -> Reply {
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", &vote.client_id);
     let Ok(answer) = request::send(request, Some(vote.body()), timeout_ms).await else {
-        return Reply::NotSent { retry_after: None };
+        return Reply::NotSent {
+            retry_after: None,
+            all_wait: true,
+        };
     };
     let reply = answer.endpoint_reply().await;
     classify(

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { request } from "node:http";
 import { startIntake, report } from "../../scripts/intake.mjs";
 import { withDevIntake } from "../../scripts/dev-intake.mjs";
 
@@ -46,8 +47,9 @@ test("a vote is recorded once per client_id: its comment replaces it, and a rest
   await again.close();
 });
 
-test("votes against the feedback contract get 400 with the field's message", async () => {
+test("votes against the feedback contract get 400 with the field's message", async (t) => {
   const intake = await startIntake();
+  t.after(() => intake.close());
   const cases = [
     [vote({ helpful: "nie" }), "helpful"],
     [vote({ helpful: true, reason: "outdated" }), "reason"],
@@ -56,6 +58,7 @@ test("votes against the feedback contract get 400 with the field's message", asy
     [vote({ comment: "ż".repeat(501) }), "comment"],
     [vote({ updated: "10.02.2026" }), "updated"],
     [vote({ question_id: "" }), "question_id"],
+    [vote({ email: "jan@example.pl" }), "email"],
   ];
   for (const [body, field] of cases) {
     const res = await post(intake.feedbackUrl, body);
@@ -67,18 +70,32 @@ test("votes against the feedback contract get 400 with the field's message", asy
   assert.equal(mismatch.status, 400);
   assert.match((await mismatch.json()).errors.client_id, /Idempotency-Key/);
   assert.equal((await post(intake.feedbackUrl, "{")).status, 400);
-  assert.equal(intake.votes().length, 1);
-  await intake.close();
+  const moved = await post(intake.feedbackUrl, vote({ question_id: "inne-pytanie", comment: ` ${"ż".repeat(500)} ` }));
+  assert.equal(moved.status, 400, "a vote's id cannot move to another question");
+  // Polish letters split across the body's chunks arrive whole.
+  const bytes = Buffer.from(JSON.stringify(vote({ client_id: "utf-8", comment: "żółć ".repeat(90).trim() })));
+  const split = await new Promise((resolve, reject) => {
+    const req = request(intake.feedbackUrl, { method: "POST", headers: { "content-type": "application/json", "idempotency-key": "utf-8" } }, resolve);
+    req.on("error", reject);
+    req.write(bytes.subarray(0, 101)); // in the middle of a two-byte letter
+    setImmediate(() => req.end(bytes.subarray(101)));
+  });
+  assert.equal(split.statusCode, 201);
+  assert.equal(intake.votes().at(-1).comment, "żółć ".repeat(90).trim());
+  assert.equal(intake.votes().length, 2);
 });
 
-test("questions: 201, a duplicate 200, the honeypot thanked but not kept, 413 and 429 with Retry-After", async () => {
+test("questions: 201, a duplicate 200, the honeypot thanked but not kept, 413 and 429 with Retry-After", async (t) => {
   const intake = await startIntake({ limitPerMinute: 6 });
+  t.after(() => intake.close());
   assert.equal((await post(intake.url, question())).status, 201);
   assert.equal((await post(intake.url, question())).status, 200);
   assert.equal((await post(intake.url, question({ client_id: "bot-1", website: "http://spam" }))).status, 201);
   assert.equal((await post(intake.url, question({ client_id: "q-2", email: "jan@example.pl" }))).status, 400, "an address needs the consent");
   assert.equal((await post(intake.url, question({ client_id: "q-3", question: "x".repeat(70_000) }))).status, 413);
   assert.equal(intake.questions().length, 1);
+  // The 413 was not counted: four so far, then the fifth and sixth, then over the limit.
+  await post(intake.url, question());
   await post(intake.url, question());
   const limited = await post(intake.url, question());
   assert.equal(limited.status, 429);
@@ -87,7 +104,6 @@ test("questions: 201, a duplicate 200, the honeypot thanked but not kept, 413 an
   assert.equal(preflight.status, 204);
   assert.match(preflight.headers.get("access-control-allow-headers"), /idempotency-key/);
   assert.match(preflight.headers.get("access-control-expose-headers"), /retry-after/);
-  await intake.close();
 });
 
 test("the report counts the Nie per question and reason and lists comments newest first", () => {
@@ -110,6 +126,7 @@ test("make serve's pages send to the intake; without DEV_INTAKE (make dist) they
     /<div id="poradnik-mieszkanca" data-submit-url="http:\/\/127\.0\.0\.1:8081\/pytania" data-feedback-url="http:\/\/127\.0\.0\.1:8081\/opinie">/,
   );
   assert.throws(() => withDevIntake(page, "https://api.example.pl"), /not a local origin/);
+  assert.throws(() => withDevIntake(page, "http://127.0.0.1:8081", "release"), /release build/, "an exported DEV_INTAKE never reaches make dist");
   const dist = readFileSync(new URL("../../dist/index.html", import.meta.url), "utf8");
   assert.doesNotMatch(dist, /data-(submit|feedback)-url/, "the production build has no endpoint of ours");
 });

@@ -7,6 +7,9 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { useSite, openPage, sample, axeViolations, STRICT_CSP } from "./support.mjs";
 import { startIntake } from "../../scripts/intake.mjs";
+import { readFileSync } from "node:fs";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 
 const site = useSite();
 let intake;
@@ -16,6 +19,10 @@ before(async () => {
 after(async () => {
   await intake?.close();
 });
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+addFormats(ajv);
+const validVote = ajv.compile(JSON.parse(readFileSync(new URL("../../schema/feedback-vote.schema.json", import.meta.url), "utf8")));
+const sentBodies = [];
 
 const question = sample.questions.find((q) => q.updated);
 const KEPT = "poradnik-mieszkanca:opinie";
@@ -23,6 +30,7 @@ const SAVED = "Dziękujemy, Twoja odpowiedź została zapisana.";
 
 /** A question page set to send votes to the intake, which answers by the contract again. */
 async function questionPage(attributes = {}) {
+  sentBodies.push(...intake.requests.map((r) => r.body));
   intake.requests.length = 0;
   intake.votes().length = 0;
   intake.reply();
@@ -176,10 +184,10 @@ test("a comment over 500 characters is said at the field and kept; the endpoint'
 test("a vote the endpoint failed (500) is thanked all the same and sent once on the next visit", async () => {
   const page = await questionPage();
   intake.reply({ status: 500 });
+  const failed = page.waitForResponse((r) => r.url() === intake.feedbackUrl && r.request().method() === "POST");
   await widget(page).getByRole("button", { name: "Tak" }).click();
   await status(page).getByText(SAVED).waitFor();
-  await intake.received(1);
-  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key))[0].sent === 0, KEPT);
+  assert.equal((await failed).status(), 500);
   const [{ vote, rev, sent }] = await kept(page);
   assert.deepEqual([rev, sent], [1, 0], "it waits in the browser");
 
@@ -193,6 +201,23 @@ test("a vote the endpoint failed (500) is thanked all the same and sent once on 
   await page.reload();
   await page.waitForLoadState("networkidle");
   assert.equal(intake.requests.length, 2, "sent once");
+  await page.close();
+});
+
+test("after a 429 the vote waits for its Retry-After, then goes", async () => {
+  const page = await questionPage();
+  intake.reply({ status: 429, headers: { "retry-after": "1" } });
+  const limited = page.waitForResponse((r) => r.url() === intake.feedbackUrl && r.request().method() === "POST");
+  await widget(page).getByRole("button", { name: "Nie" }).click();
+  await status(page).getByText(SAVED).waitFor();
+  assert.equal((await limited).status(), 429);
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key))[0].not_before > Date.now() - 5000, KEPT);
+  intake.reply();
+  // Once its second has passed, the next visit sends it.
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key))[0].not_before <= Date.now(), KEPT);
+  await page.reload();
+  await intake.received(2);
+  assert.equal(intake.requests[1].body.client_id, intake.requests[0].body.client_id);
   await page.close();
 });
 
@@ -210,6 +235,7 @@ test("a vote made offline is sent when the network comes back", async () => {
 });
 
 test("in a host page under a strict CSP the widget works the same", async () => {
+  sentBodies.push(...intake.requests.map((r) => r.body));
   intake.requests.length = 0;
   intake.reply();
   const page = await openPage(site.browser);
@@ -220,11 +246,24 @@ test("in a host page under a strict CSP the widget works the same", async () => 
     route.fulfill({ status: 200, headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": STRICT_CSP }, body }),
   );
   await page.goto(`${site.server.url}/cms/artykul?faq=/pytanie/${question.id}`);
-  await widget(page).getByRole("button", { name: "Tak" }).click();
-  await status(page).getByText(SAVED).waitFor();
-  await intake.received(1);
+  await widget(page).getByRole("button", { name: "Nie" }).click();
+  await widget(page).getByRole("radio", { name: "Informacje są nieaktualne" }).check();
+  await widget(page).getByRole("textbox", { name: "Komentarz (nieobowiązkowo)" }).fill("Zmieniły się godziny.");
+  await noViolations(page, "embedded, explaining");
+  await widget(page).getByRole("button", { name: "Wyślij" }).click();
+  await status(page).getByText("Dziękujemy za uwagi, Twoja odpowiedź została zapisana.").waitFor();
+  await intake.received(2);
   assert.equal(intake.requests[0].body.question_id, question.id);
+  assert.equal(intake.requests[1].body.comment, "Zmieniły się godziny.");
   await noViolations(page, "embedded, thanked");
   assert.deepEqual(page.problems, [], "no CSP violation");
+  sentBodies.push(...intake.requests.map((r) => r.body));
   await page.close();
+});
+
+// Last: what every test above made the widget send.
+test("every vote sent above follows the contract's JSON Schema (schema/feedback-vote.schema.json)", () => {
+  assert.ok(sentBodies.length >= 10, `${sentBodies.length} votes`);
+  for (const body of sentBodies) assert.ok(validVote(body), `${JSON.stringify(body)}: ${JSON.stringify(validVote.errors)}`);
+  assert.ok(!validVote({ ...sentBodies[0], helpful: true, reason: "unclear" }), "the schema refuses a reason with a Tak");
 });
