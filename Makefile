@@ -17,6 +17,7 @@ setup:
 ## built into target/serve/ and set to use the intake (DEV_INTAKE); dist/ is make dist's alone.
 serve: setup
 	@mkdir -p target/intake target/serve; \
+	if (: > /dev/tcp/127.0.0.1/8081) 2>/dev/null; then echo "make serve: 127.0.0.1:8081 is taken (another make serve?); the intake needs it" >&2; exit 1; fi; \
 	node scripts/intake.mjs --port 8081 --dir target/intake & intake=$$!; \
 	trap 'kill $$intake 2>/dev/null' EXIT INT TERM; \
 	for i in $$(seq 50); do (: > /dev/tcp/127.0.0.1/8081) 2>/dev/null && break; sleep 0.1; done; \

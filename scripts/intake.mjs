@@ -34,7 +34,7 @@ const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v)
 
 /** The question contract's rules: the errors by field (empty when the question is acceptable). */
 export function questionErrors(q) {
-  const errors = {};
+  const errors = Object.create(null);
   if (typeof q.question !== "string" || chars(q.question) < 10 || chars(q.question) > 2000)
     errors.question = "Pytanie musi mieć od 10 do 2000 znaków.";
   if ("category" in q && (typeof q.category !== "string" || !q.category.trim()))
@@ -53,7 +53,7 @@ export function questionErrors(q) {
 const VOTE_FIELDS = ["question_id", "helpful", "reason", "comment", "updated", "client_id"];
 
 export function voteErrors(v) {
-  const errors = {};
+  const errors = Object.create(null);
   // The contract sends nothing else: no address, no name.
   for (const field of Object.keys(v)) if (!VOTE_FIELDS.includes(field)) errors[field] = "Tego pola nie wysyła się z głosem.";
   if (typeof v.question_id !== "string" || !v.question_id) errors.question_id = "Brak identyfikatora pytania.";

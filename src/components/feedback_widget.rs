@@ -44,7 +44,15 @@ pub fn FeedbackWidget(question_id: String, updated: String) -> impl IntoView {
         return None;
     }
     let kept: Option<KeptVote> = kept_votes().on(&question_id, &updated).cloned();
-    let draft = kept.as_ref().and_then(|k| k.draft.clone()).unwrap_or_default();
+    // The fields start from what was typed and not sent, else from what the vote said.
+    let said = |k: &KeptVote| Details {
+        reason: k.vote.reason,
+        comment: k.vote.comment.clone().unwrap_or_default(),
+    };
+    let draft = kept
+        .as_ref()
+        .map(|k| k.draft.clone().unwrap_or_else(|| said(k)))
+        .unwrap_or_default();
     let stage = RwSignal::new(match &kept {
         None => Stage::Asking,
         Some(k) if !k.vote.helpful && k.draft.is_some() => Stage::Explaining,
@@ -129,8 +137,9 @@ pub fn FeedbackWidget(question_id: String, updated: String) -> impl IntoView {
             reason: reason.get_untracked(),
             comment: checked.unwrap_or_default(),
         };
-        if chosen != Details::default() {
-            let id = client_id.get_value();
+        let id = client_id.get_value();
+        let before = kept_votes().0.into_iter().find(|k| k.vote.client_id == id).map(|k| said(&k));
+        if before.as_ref() != Some(&chosen) {
             let rev = edit_votes(|k| k.explain(&id, chosen, browser::now_unix_ms()).map(|v| v.rev));
             let Some(rev) = rev else {
                 // Another tab changed the vote to "Tak" meanwhile.
@@ -155,17 +164,25 @@ pub fn FeedbackWidget(question_id: String, updated: String) -> impl IntoView {
         if answer.client_id != client_id.get_value() {
             return;
         }
-        if let Reply::Refused { comment: said, other } = answer.reply {
-            match said {
-                Some(message) if answer.rev == explained.get_value() => {
+        if let Reply::Refused { comment: refused, other } = answer.reply {
+            // Given back to the draft (kept.rs `refused`) only while the vote is still that "Nie".
+            let returned = kept_votes()
+                .0
+                .into_iter()
+                .find(|k| k.vote.client_id == answer.client_id && k.rev == answer.rev + 1)
+                .and_then(|k| k.draft);
+            match (refused, returned) {
+                (Some(message), Some(words)) if !helpful.get_untracked() => {
+                    reason.set(words.reason);
+                    comment.set(words.comment);
                     status.set(String::new());
                     error.set(Some(message));
                     stage.set(Stage::Explaining);
                     focus("#pm-opinia-komentarz");
                 }
-                _ => status.set(format!(
+                (refused, _) => status.set(format!(
                     "Nie udało się zapisać odpowiedzi: {}",
-                    other.unwrap_or_default()
+                    other.or(refused).unwrap_or_default()
                 )),
             }
         }
@@ -197,7 +214,7 @@ pub fn FeedbackWidget(question_id: String, updated: String) -> impl IntoView {
                         type="radio"
                         name="pm-opinia-powod"
                         value=r.wire()
-                        checked=draft.reason == Some(r)
+                        prop:checked=move || reason.get() == Some(r)
                         on:change=move |_| {
                             reason.set(Some(r));
                             keep_draft();
@@ -250,7 +267,7 @@ pub fn FeedbackWidget(question_id: String, updated: String) -> impl IntoView {
                     rows="4"
                     aria-describedby=move || if invalid() { "pm-opinia-podpowiedz pm-opinia-blad" } else { "pm-opinia-podpowiedz" }
                     aria-invalid=move || invalid().then_some("true")
-                    prop:value=comment.get_untracked()
+                    prop:value=move || comment.get()
                     on:input:target=move |ev| {
                         comment.set(ev.target().value());
                         keep_draft();

@@ -134,16 +134,17 @@ impl KeptVotes {
     ) -> Option<&KeptVote> {
         let same = |k: &KeptVote| k.vote.question_id == question_id && k.vote.updated == updated;
         let kept = self.0.iter().position(same).map(|i| self.0.remove(i));
-        // A "Nie" again keeps what it said; a "Tak" says nothing more.
-        let (client_id, rev, sent, reason, comment) = match kept {
+        // A "Nie" again keeps what it said; a "Tak" says nothing more. Words typed and not sent
+        // stay either way.
+        let (client_id, rev, sent, reason, comment, draft) = match kept {
             Some(k) => {
                 let (reason, comment) = match helpful || k.vote.helpful {
                     true => (None, None),
                     false => (k.vote.reason, k.vote.comment),
                 };
-                (k.vote.client_id, k.rev, k.sent, reason, comment)
+                (k.vote.client_id, k.rev, k.sent, reason, comment, k.draft)
             }
-            None => (new_id()?, 0, 0, None, None),
+            None => (new_id()?, 0, 0, None, None, None),
         };
         // A vote on an earlier version gives way, unless it still waits to be sent.
         self.0
@@ -161,7 +162,7 @@ impl KeptVotes {
             sent,
             at: now,
             not_before: 0,
-            draft: None,
+            draft,
         });
         self.trim(now);
         self.0.last()
@@ -210,9 +211,10 @@ impl KeptVotes {
     /// The endpoint refused `rev` of this vote for good (a 400). A refused comment must not take
     /// its "Nie" with it: unless the vote has changed since, the reason and comment go back to
     /// the draft (the resident's words are kept) and the "Nie" alone waits to be sent.
-    pub fn refused(&mut self, client_id: &str, rev: u32, comment: bool) {
+    /// Returns whether the vote waits again.
+    pub fn refused(&mut self, client_id: &str, rev: u32, comment: bool) -> bool {
         let Some(k) = self.0.iter_mut().find(|k| k.vote.client_id == client_id) else {
-            return;
+            return false;
         };
         let said_more = k.vote.reason.is_some() || k.vote.comment.is_some();
         if comment && said_more && k.rev == rev {
@@ -222,8 +224,10 @@ impl KeptVotes {
             });
             k.sent = rev;
             k.rev = rev + 1;
+            true
         } else {
             k.sent = k.sent.max(rev.min(k.rev));
+            false
         }
     }
 
@@ -324,15 +328,19 @@ mod tests {
         };
         kept.explain("id-1", details.clone(), NOW);
         // Offline: the Nie was never sent; the comment comes with it, and is refused.
-        kept.refused("id-1", 2, true);
+        assert!(kept.refused("id-1", 2, true), "the Nie waits again");
         let k = &kept.0[0];
         assert_eq!((k.vote.reason, k.vote.comment.as_deref()), (None, None));
         assert_eq!(k.draft.as_ref(), Some(&details), "not a word lost");
         let waiting = kept.waiting(NOW);
         assert_eq!(waiting.len(), 1, "the Nie alone waits");
         assert!(!waiting[0].0.helpful);
+        // "Zmień odpowiedź", "Nie" again: the words given back stay.
+        kept.vote("dowod", "2026-03-02", false, id(2), NOW);
+        assert_eq!(kept.0[0].draft.as_ref(), Some(&details));
         // Refused again (another field): for good.
-        kept.refused("id-1", waiting[0].1, false);
+        let rev = kept.0[0].rev;
+        assert!(!kept.refused("id-1", rev, false));
         assert!(kept.waiting(NOW).is_empty());
     }
 

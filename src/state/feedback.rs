@@ -83,7 +83,10 @@ impl AppContext {
                                 "Poradnik Mieszkańca: the feedback endpoint refused a vote: {}",
                                 comment.as_deref().or(other.as_deref()).unwrap_or_default()
                             ));
-                            edit_votes(|k| k.refused(id, rev, comment.is_some()));
+                            // The "Nie" given back without its comment goes in this round.
+                            if edit_votes(|k| k.refused(id, rev, comment.is_some())) {
+                                AGAIN.set(true);
+                            }
                         }
                         Reply::NotSent { retry_after, all_wait } => {
                             if let Some(s) = retry_after {

@@ -171,12 +171,17 @@ test("a comment over 500 characters is said at the field and kept; the endpoint'
   assert.equal(await again.inputValue(), long);
 
   // The endpoint refuses a comment: its message at the field, the words still there.
-  intake.reply({ status: 400, body: { errors: { comment: "Komentarz zawiera adres e-mail." } } });
+  intake.reply({ status: 400, body: { errors: { comment: "Komentarz zawiera adres e-mail." } } }, { status: 201 });
   await again.fill("Proszę o kontakt: jan@example.pl");
   await widget(page).getByRole("button", { name: "Wyślij" }).click();
   await widget(page).getByText("Komentarz zawiera adres e-mail.").waitFor();
   assert.equal(await again.inputValue(), "Proszę o kontakt: jan@example.pl");
   await page.waitForFunction(() => document.activeElement?.id === "pm-opinia-komentarz");
+  // The Nie is not lost with its comment: it is sent again alone, under the same id.
+  await intake.received(3);
+  assert.equal(intake.requests[2].body.client_id, intake.requests[0].body.client_id);
+  assert.equal(intake.requests[2].body.comment, undefined);
+  assert.equal(intake.requests[2].body.helpful, false);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
