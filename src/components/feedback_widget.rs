@@ -60,8 +60,6 @@ pub fn FeedbackWidget(question_id: String, updated: String) -> impl IntoView {
     });
     let helpful = RwSignal::new(kept.as_ref().is_some_and(|k| k.vote.helpful));
     let client_id = StoredValue::new(kept.map(|k| k.vote.client_id).unwrap_or_default());
-    // The rev of the reason and comment last sent, to match the endpoint's answer to it.
-    let explained = StoredValue::new(0u32);
     let status = RwSignal::new(if stage.get_untracked() == Stage::Saved {
         SAVED.to_owned()
     } else {
@@ -104,7 +102,6 @@ pub fn FeedbackWidget(question_id: String, updated: String) -> impl IntoView {
             client_id.set_value(id);
             helpful.set(yes);
             error.set(None);
-
             app.send_votes();
             if yes {
                 status.set(SAVED.into());
@@ -140,13 +137,12 @@ pub fn FeedbackWidget(question_id: String, updated: String) -> impl IntoView {
         let id = client_id.get_value();
         let before = kept_votes().0.into_iter().find(|k| k.vote.client_id == id).map(|k| said(&k));
         if before.as_ref() != Some(&chosen) {
-            let rev = edit_votes(|k| k.explain(&id, chosen, browser::now_unix_ms()).map(|v| v.rev));
-            let Some(rev) = rev else {
+            let explained = edit_votes(|k| k.explain(&id, chosen, browser::now_unix_ms()).is_some());
+            if !explained {
                 // Another tab changed the vote to "Tak" meanwhile.
                 status.set("Twoja odpowiedź zmieniła się w innej karcie. Odśwież stronę, aby ją zobaczyć.".into());
                 return;
-            };
-            explained.set_value(rev);
+            }
             app.send_votes();
         }
         status.set("Dziękujemy za uwagi, Twoja odpowiedź została zapisana.".into());
