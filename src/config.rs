@@ -112,7 +112,9 @@ impl Config {
                     && (url.starts_with('/') && !url.starts_with("//")
                         || crate::url::is_web_url(url));
                 if !ok {
-                    warnings.push(format!("{name} {url:?} is neither an http(s) address nor an absolute path; {what}"));
+                    warnings.push(format!(
+                        "{name} {url:?} is neither an http(s) address nor an absolute path; {what}"
+                    ));
                 }
                 ok
             })
@@ -276,7 +278,10 @@ mod tests {
     fn votes_are_asked_for_only_with_an_endpoint() {
         assert_eq!(config(&[]).feedback_url, None);
         let c = config(&[("data-feedback-url", " https://api.example.pl/opinie ")]);
-        assert_eq!(c.feedback_url.as_deref(), Some("https://api.example.pl/opinie"));
+        assert_eq!(
+            c.feedback_url.as_deref(),
+            Some("https://api.example.pl/opinie")
+        );
         assert!(!c.can_ask(), "votes are not questions");
         for bad in ["javascript:alert(1)", "//evil.example/x", "opinie"] {
             let c = config(&[("data-feedback-url", bad)]);

@@ -212,6 +212,20 @@ impl Answer {
     }
 }
 
+/// POSTs the JSON `body` to an endpoint of the app's contracts (the question form's, the votes')
+/// with `key` as its `Idempotency-Key`; the answer's headers must come within `timeout_ms`.
+pub async fn post_json(
+    url: &str,
+    body: String,
+    key: &str,
+    timeout_ms: u32,
+) -> Result<Answer, RequestError> {
+    let request = builder(Method::POST, url)
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", key);
+    send(request, Some(body), timeout_ms).await
+}
+
 /// Sends `request` with `body`; the headers of the answer must arrive within `timeout_ms`, and
 /// its body (see [`Answer::text`]) must never stall for longer.
 pub async fn send(

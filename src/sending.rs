@@ -2,8 +2,6 @@
 //! [`Outcome`]. The browser half of `crate::submission`: the request through gloo-net with its
 //! `Idempotency-Key` and time limit (see `crate::request`).
 
-use gloo_net::http::Method;
-
 use crate::browser;
 use crate::request::{self, Answer};
 use crate::request_error::RequestError;
@@ -11,10 +9,7 @@ use crate::submission::outcome::{classify, NotSent, Outcome};
 
 /// POSTs `body` to `url` with `key` as its `Idempotency-Key`; gives up after `timeout_ms`.
 pub async fn send(url: &str, body: String, key: &str, timeout_ms: u32) -> Outcome {
-    let request = request::builder(Method::POST, url)
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", key);
-    match request::send(request, Some(body), timeout_ms).await {
+    match request::post_json(url, body, key, timeout_ms).await {
         Ok(answer) => read(answer).await,
         Err(e) => Outcome::NotSent {
             reason: match e {

@@ -20,6 +20,7 @@ use crate::state::{edit_votes, kept_votes, use_app};
 
 const SAVED: &str = "Dziękujemy, Twoja odpowiedź została zapisana.";
 const COMMENT_ID: &str = "pm-opinia-komentarz";
+const COMMENT: &str = "#pm-opinia-komentarz";
 
 /// Where the widget is.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -78,10 +79,14 @@ pub fn FeedbackWidget(question_id: String, updated: String) -> impl IntoView {
         browser::after_render(move || {
             let doc = browser::document();
             let here = doc.active_element().is_none_or(|a| {
-                a.closest(".pm-feedback").ok().flatten().is_some() || doc.body().is_some_and(|b| *b == a)
+                a.closest(".pm-feedback").ok().flatten().is_some()
+                    || doc.body().is_some_and(|b| *b == a)
             });
             let el = doc.query_selector(selector).ok().flatten();
-            if let (true, Some(el)) = (here, el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())) {
+            if let (true, Some(el)) = (
+                here,
+                el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()),
+            ) {
                 let _ = el.focus();
             }
         })
@@ -125,7 +130,7 @@ pub fn FeedbackWidget(question_id: String, updated: String) -> impl IntoView {
             Ok(c) => c,
             Err(message) => {
                 error.set(Some(message));
-                focus("#pm-opinia-komentarz");
+                focus(COMMENT);
                 return;
             }
         };
@@ -135,12 +140,16 @@ pub fn FeedbackWidget(question_id: String, updated: String) -> impl IntoView {
             comment: checked.unwrap_or_default(),
         };
         let id = client_id.get_value();
-        let before = kept_votes().0.into_iter().find(|k| k.vote.client_id == id).map(|k| said(&k));
+        let before = kept_votes().by_id(&id).map(said);
         if before.as_ref() != Some(&chosen) {
-            let explained = edit_votes(|k| k.explain(&id, chosen, browser::now_unix_ms()).is_some());
+            let explained =
+                edit_votes(|k| k.explain(&id, chosen, browser::now_unix_ms()).is_some());
             if !explained {
                 // Another tab changed the vote to "Tak" meanwhile.
-                status.set("Twoja odpowiedź zmieniła się w innej karcie. Odśwież stronę, aby ją zobaczyć.".into());
+                status.set(
+                    "Twoja odpowiedź zmieniła się w innej karcie. Odśwież stronę, aby ją zobaczyć."
+                        .into(),
+                );
                 return;
             }
             app.send_votes();
@@ -160,13 +169,16 @@ pub fn FeedbackWidget(question_id: String, updated: String) -> impl IntoView {
         if answer.client_id != client_id.get_value() {
             return;
         }
-        if let Reply::Refused { comment: refused, other } = answer.reply {
+        if let Reply::Refused {
+            comment: refused,
+            other,
+        } = answer.reply
+        {
             // Given back to the draft (kept.rs `refused`) only while the vote is still that "Nie".
             let returned = kept_votes()
-                .0
-                .into_iter()
-                .find(|k| k.vote.client_id == answer.client_id && k.rev == answer.rev + 1)
-                .and_then(|k| k.draft);
+                .by_id(&answer.client_id)
+                .filter(|k| k.rev == answer.rev + 1)
+                .and_then(|k| k.draft.clone());
             match (refused, returned) {
                 (Some(message), Some(words)) if !helpful.get_untracked() => {
                     reason.set(words.reason);
@@ -174,7 +186,7 @@ pub fn FeedbackWidget(question_id: String, updated: String) -> impl IntoView {
                     status.set(String::new());
                     error.set(Some(message));
                     stage.set(Stage::Explaining);
-                    focus("#pm-opinia-komentarz");
+                    focus(COMMENT);
                 }
                 (refused, _) => status.set(format!(
                     "Nie udało się zapisać odpowiedzi: {}",

@@ -57,7 +57,10 @@ fn number(object: &Value, key: &str) -> i64 {
 }
 
 fn reason(object: &Value) -> Option<Reason> {
-    object.get("reason").and_then(Value::as_str).and_then(Reason::from_wire)
+    object
+        .get("reason")
+        .and_then(Value::as_str)
+        .and_then(Reason::from_wire)
 }
 
 /// One kept record, if it has what a vote needs (a `client_id`, the question and its version).
@@ -110,6 +113,15 @@ impl KeptVotes {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string(&self.0).unwrap_or_default()
+    }
+
+    /// The vote made under this `client_id`, if it is kept.
+    pub fn by_id(&self, client_id: &str) -> Option<&KeptVote> {
+        self.0.iter().find(|k| k.vote.client_id == client_id)
+    }
+
+    fn by_id_mut(&mut self, client_id: &str) -> Option<&mut KeptVote> {
+        self.0.iter_mut().find(|k| k.vote.client_id == client_id)
     }
 
     /// The vote on this version (`updated`) of the question's answer, if any.
@@ -171,10 +183,7 @@ impl KeptVotes {
     /// Adds the reason and comment to a kept "Nie" (the same vote, replaced at the endpoint);
     /// `None` when there is no such vote.
     pub fn explain(&mut self, client_id: &str, details: Details, now: i64) -> Option<&KeptVote> {
-        let k = self
-            .0
-            .iter_mut()
-            .find(|k| k.vote.client_id == client_id && !k.vote.helpful)?;
+        let k = self.by_id_mut(client_id).filter(|k| !k.vote.helpful)?;
         k.vote.reason = details.reason;
         k.vote.comment = Some(details.comment).filter(|c| !c.is_empty());
         k.rev += 1;
@@ -185,7 +194,7 @@ impl KeptVotes {
 
     /// Keeps what the resident has chosen and typed after "Nie", until they send it.
     pub fn keep_draft(&mut self, client_id: &str, details: Details) {
-        if let Some(k) = self.0.iter_mut().find(|k| k.vote.client_id == client_id) {
+        if let Some(k) = self.by_id_mut(client_id) {
             k.draft = Some(details);
         }
     }
@@ -202,7 +211,7 @@ impl KeptVotes {
     /// The endpoint answered `rev` of this vote for good: unless it has changed since, it no
     /// longer waits.
     pub fn answered(&mut self, client_id: &str, rev: u32) {
-        if let Some(k) = self.0.iter_mut().find(|k| k.vote.client_id == client_id) {
+        if let Some(k) = self.by_id_mut(client_id) {
             k.sent = k.sent.max(rev.min(k.rev));
             k.not_before = 0;
         }
@@ -213,7 +222,7 @@ impl KeptVotes {
     /// the draft (the resident's words are kept) and the "Nie" alone waits to be sent.
     /// Returns whether the vote waits again.
     pub fn refused(&mut self, client_id: &str, rev: u32, comment: bool) -> bool {
-        let Some(k) = self.0.iter_mut().find(|k| k.vote.client_id == client_id) else {
+        let Some(k) = self.by_id_mut(client_id) else {
             return false;
         };
         let said_more = k.vote.reason.is_some() || k.vote.comment.is_some();
@@ -233,7 +242,7 @@ impl KeptVotes {
 
     /// After a 429: the vote waits until `until` (Unix ms).
     pub fn hold(&mut self, client_id: &str, until: i64) {
-        if let Some(k) = self.0.iter_mut().find(|k| k.vote.client_id == client_id) {
+        if let Some(k) = self.by_id_mut(client_id) {
             k.not_before = until;
         }
     }
@@ -269,7 +278,10 @@ mod tests {
         kept.answered("id-1", 1);
         assert!(kept.waiting(NOW).is_empty(), "sent once, not again");
         let k = kept.vote("dowod", "2026-03-02", false, id(2), NOW).unwrap();
-        assert_eq!((k.vote.client_id.as_str(), k.rev, k.vote.helpful), ("id-1", 2, false));
+        assert_eq!(
+            (k.vote.client_id.as_str(), k.rev, k.vote.helpful),
+            ("id-1", 2, false)
+        );
         assert_eq!(kept.0.len(), 1, "one vote per question");
         let waiting = kept.waiting(NOW);
         assert_eq!(waiting.len(), 1);
@@ -300,7 +312,14 @@ mod tests {
         let mut kept = KeptVotes::default();
         kept.vote("dowod", "2026-03-02", false, id(1), NOW);
         // The "Nie" (rev 1) is on its way when the comment is added (rev 2).
-        kept.explain("id-1", Details { reason: Some(Reason::Other), comment: String::new() }, NOW);
+        kept.explain(
+            "id-1",
+            Details {
+                reason: Some(Reason::Other),
+                comment: String::new(),
+            },
+            NOW,
+        );
         kept.answered("id-1", 1);
         assert_eq!(kept.waiting(NOW)[0].1, 2, "the comment is still to be sent");
         kept.answered("id-1", 2);
@@ -312,7 +331,10 @@ mod tests {
         let mut kept = KeptVotes::default();
         kept.vote("dowod", "2026-03-02", true, id(1), NOW);
         kept.answered("id-1", 1);
-        assert!(kept.on("dowod", "2026-05-10").is_none(), "not voted on this version");
+        assert!(
+            kept.on("dowod", "2026-05-10").is_none(),
+            "not voted on this version"
+        );
         let k = kept.vote("dowod", "2026-05-10", true, id(2), NOW).unwrap();
         assert_eq!(k.vote.client_id, "id-2");
         assert_eq!(kept.0.len(), 1);
@@ -348,7 +370,14 @@ mod tests {
     fn a_second_no_keeps_what_the_first_said_and_a_yes_drops_it() {
         let mut kept = KeptVotes::default();
         kept.vote("dowod", "2026-03-02", false, id(1), NOW);
-        kept.explain("id-1", Details { reason: Some(Reason::Unclear), comment: "Za trudne".into() }, NOW);
+        kept.explain(
+            "id-1",
+            Details {
+                reason: Some(Reason::Unclear),
+                comment: "Za trudne".into(),
+            },
+            NOW,
+        );
         let k = kept.vote("dowod", "2026-03-02", false, id(2), NOW).unwrap();
         assert_eq!(k.vote.reason, Some(Reason::Unclear));
         let k = kept.vote("dowod", "2026-03-02", true, id(2), NOW).unwrap();
@@ -363,7 +392,11 @@ mod tests {
         assert_eq!(kept.waiting(NOW).len(), 2, "both versions' votes are sent");
         kept.answered("id-1", 1);
         kept.vote("dowod", "2026-05-10", true, id(3), NOW);
-        assert_eq!(kept.0.len(), 1, "a sent one on an earlier version gives way");
+        assert_eq!(
+            kept.0.len(),
+            1,
+            "a sent one on an earlier version gives way"
+        );
     }
 
     #[test]
@@ -376,7 +409,9 @@ mod tests {
     #[test]
     fn no_random_id_records_nothing() {
         let mut kept = KeptVotes::default();
-        assert!(kept.vote("dowod", "2026-03-02", true, || None, NOW).is_none());
+        assert!(kept
+            .vote("dowod", "2026-03-02", true, || None, NOW)
+            .is_none());
         assert!(kept.0.is_empty());
     }
 
@@ -384,7 +419,13 @@ mod tests {
     fn kept_votes_survive_a_round_trip_and_a_bad_record_alone_is_dropped() {
         let mut kept = KeptVotes::default();
         kept.vote("dowod", "2026-03-02", false, id(1), NOW);
-        kept.keep_draft("id-1", Details { reason: Some(Reason::Outdated), comment: "Stara opłata".into() });
+        kept.keep_draft(
+            "id-1",
+            Details {
+                reason: Some(Reason::Outdated),
+                comment: "Stara opłata".into(),
+            },
+        );
         kept.vote("meldunek", "2026-01-15", true, id(2), NOW);
         let json = kept.to_json();
         assert_eq!(KeptVotes::parse(&json), kept);

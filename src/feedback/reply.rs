@@ -91,12 +91,22 @@ mod tests {
         for s in [200, 201, 202] {
             assert_eq!(classify(s, "", None, false, 0), Reply::Accepted);
         }
-        assert_eq!(classify(200, "<html>", None, true, 0), DOWN, "a login page is not the endpoint");
+        assert_eq!(
+            classify(200, "<html>", None, true, 0),
+            DOWN,
+            "a login page is not the endpoint"
+        );
     }
 
     #[test]
     fn a_comment_error_goes_to_the_comment() {
-        let r = classify(400, r#"{"errors":{"comment":"Za długi komentarz"}}"#, None, false, 0);
+        let r = classify(
+            400,
+            r#"{"errors":{"comment":"Za długi komentarz"}}"#,
+            None,
+            false,
+            0,
+        );
         assert_eq!(
             r,
             Reply::Refused {
@@ -104,7 +114,13 @@ mod tests {
                 other: None
             }
         );
-        let r = classify(400, r#"{"errors":{"question_id":"Nie ma takiego pytania"}}"#, None, false, 0);
+        let r = classify(
+            400,
+            r#"{"errors":{"question_id":"Nie ma takiego pytania"}}"#,
+            None,
+            false,
+            0,
+        );
         assert_eq!(
             r,
             Reply::Refused {
@@ -112,7 +128,11 @@ mod tests {
                 other: Some("Nie ma takiego pytania".into())
             }
         );
-        let Reply::Refused { comment: None, other: Some(_) } = classify(400, r#"{"errors":{}}"#, None, false, 0) else {
+        let Reply::Refused {
+            comment: None,
+            other: Some(_),
+        } = classify(400, r#"{"errors":{}}"#, None, false, 0)
+        else {
             panic!("a 400 with empty errors still says something")
         };
     }
@@ -120,13 +140,20 @@ mod tests {
     #[test]
     fn a_400_that_is_not_the_contracts_keeps_the_vote() {
         assert_eq!(classify(400, "Bad Request", None, false, 0), NOT_THIS);
-        assert_eq!(classify(400, r#"{"errors":{"comment":"x"}}"#, None, true, 0), DOWN);
+        assert_eq!(
+            classify(400, r#"{"errors":{"comment":"x"}}"#, None, true, 0),
+            DOWN
+        );
     }
 
     #[test]
     fn failures_wait_and_a_429_says_how_long() {
         assert_eq!(classify(503, "", None, false, 0), DOWN);
-        assert_eq!(classify(404, "", None, false, 0), NOT_THIS, "only this vote");
+        assert_eq!(
+            classify(404, "", None, false, 0),
+            NOT_THIS,
+            "only this vote"
+        );
         assert_eq!(classify(422, "", None, false, 0), NOT_THIS);
         assert_eq!(
             classify(429, "", Some("120"), false, 0),

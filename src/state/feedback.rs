@@ -7,7 +7,6 @@
 
 use std::cell::{Cell, RefCell};
 
-use gloo_net::http::Method;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -88,7 +87,10 @@ impl AppContext {
                                 AGAIN.set(true);
                             }
                         }
-                        Reply::NotSent { retry_after, all_wait } => {
+                        Reply::NotSent {
+                            retry_after,
+                            all_wait,
+                        } => {
                             if let Some(s) = retry_after {
                                 // At most a day: a server's odd date does not hold a vote for ever.
                                 let until = browser::now_unix_ms() + (*s).min(86_400) as i64 * 1000;
@@ -127,10 +129,7 @@ impl AppContext {
 
 /// POSTs one vote with its `client_id` as the `Idempotency-Key`.
 async fn send(url: &str, vote: &Vote, timeout_ms: u32) -> Reply {
-    let request = request::builder(Method::POST, url)
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", &vote.client_id);
-    let Ok(answer) = request::send(request, Some(vote.body()), timeout_ms).await else {
+    let Ok(answer) = request::post_json(url, vote.body(), &vote.client_id, timeout_ms).await else {
         return Reply::NotSent {
             retry_after: None,
             all_wait: true,

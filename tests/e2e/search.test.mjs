@@ -71,6 +71,8 @@ test("the query lives in the address: reload, share, back and forward", async ()
   await page.reload();
   await page.getByRole("heading", { level: 1, name: "Wyniki wyszukiwania" }).waitFor();
   assert.equal(await page.getByRole("searchbox").inputValue(), "dowod osobisty");
+  // The heading comes first; the results once the index's files have arrived.
+  await page.locator(".pm-search-results__link").first().waitFor();
   assert.equal((await resultTitles(page))[0], title("jak-wyrobic-dowod-osobisty"));
   await page.goBack();
   await page.getByRole("heading", { level: 1, name: sample.portal.title }).waitFor();
